@@ -1,0 +1,41 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { contentSecurityPolicy } from './src/shared/security/content-security-policy'
+
+const alias = { $shared: resolve(__dirname, 'src/shared') }
+
+export default defineConfig(({ command }) => ({
+  main: {
+    resolve: { alias },
+    build: {
+      // lowdb and steno are ESM-only; bundle them so main stays one CommonJS graph.
+      externalizeDeps: { exclude: ['lowdb', 'steno'] },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    // A sandboxed preload must be one self-contained CommonJS file.
+    build: { externalizeDeps: false },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    resolve: { alias },
+    build: {
+      rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+    },
+    plugins: [
+      svelte(),
+      {
+        name: 'lectern-csp',
+        transformIndexHtml: (html: string) =>
+          html.replace('%LECTERN_CSP%', contentSecurityPolicy({ isDev: command === 'serve' })),
+      },
+    ],
+  },
+}))

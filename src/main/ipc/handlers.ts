@@ -1,0 +1,36 @@
+import { fail, ok } from '../../shared/ipc/result'
+import type { RequestArgs, RequestName, RequestResult } from '../../shared/ipc/contract'
+import type { Services } from '../services/create-services'
+import { parseExternalUrl } from '../windows/external-links'
+
+/** One function per request: validated arguments in, a Result out. */
+export type Handlers = {
+  [K in RequestName]: (args: RequestArgs<K>) => Promise<RequestResult<K>> | RequestResult<K>
+}
+
+/** What the handlers need beyond the services: the shell's link opener. */
+export interface HandlerDeps {
+  readonly services: Services
+  /** Opens a vetted URL in the system browser (Electron's shell.openExternal in the app). */
+  readonly openExternal: (url: string) => Promise<void>
+}
+
+/** Maps every contract request to its service call. */
+export function createHandlers({ services, openExternal }: HandlerDeps): Handlers {
+  const { library, settings, store } = services
+  return {
+    listDocuments: () => ok(library.list()),
+    openDocument: ({ documentId }) => library.open(documentId),
+    saveReadingPosition: ({ documentId, position }) =>
+      library.saveReadingPosition(documentId, position),
+    getSettings: () => ok(settings.get()),
+    updateSettings: (changes) => settings.update(changes),
+    getStartupNotices: () => ok([...store.notices]),
+    openExternal: async ({ url }) => {
+      const vetted = parseExternalUrl(url)
+      if (!vetted) return fail('refused', 'Lectern only opens web (https) and e-mail links.')
+      await openExternal(vetted)
+      return ok(null)
+    },
+  }
+}

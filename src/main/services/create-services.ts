@@ -1,0 +1,39 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { DataStore } from '../store/data-store'
+import { importBundledDocuments } from './bundled-documents'
+import { LibraryService } from './library-service'
+import { SettingsService } from './settings-service'
+
+/** Everything the services need from the process that hosts them. */
+export interface ServiceOptions {
+  readonly dataDir: string
+  readonly resourcesDir: string
+  /** The current time; tests pass a fixed clock. */
+  readonly now?: () => Date
+}
+
+/** The main-process services, built once over one data dir. */
+export interface Services {
+  readonly store: DataStore
+  readonly library: LibraryService
+  readonly settings: SettingsService
+}
+
+/**
+ * Builds the services over a data dir, with no Electron involved: the app, the command line
+ * and the end-to-end tests all start here.
+ */
+export async function createServices(options: ServiceOptions): Promise<Services> {
+  const clock = options.now ?? (() => new Date())
+  const now = () => clock().toISOString()
+  const store = await DataStore.open({ dataDir: options.dataDir, now })
+  const library = new LibraryService({
+    store,
+    now,
+    newId: () => randomUUID(),
+    hashText: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+  })
+  const settings = new SettingsService(store)
+  await importBundledDocuments({ resourcesDir: options.resourcesDir, store, library })
+  return { store, library, settings }
+}

@@ -1,0 +1,72 @@
+import { dirname } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { Adapter } from 'lowdb'
+import { hasErrorCode, realFs, type StoreFs } from './store-fs'
+
+/** Suffix of the adapter's temp files; anything left with it after a crash is stale. */
+export const tempFileSuffix = '.lectern-tmp'
+
+/**
+ * A lowdb adapter whose writes survive crashes and power loss: the JSON goes to a uniquely named
+ * temp file, which is fsynced, renamed over the target, and the directory fsynced, before the
+ * write resolves. Writes to one file run one at a time, in call order.
+ */
+export class DurableJsonAdapter<T> implements Adapter<T> {
+  readonly #path: string
+  readonly #fs: StoreFs
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(path: string, fs: StoreFs = realFs) {
+    this.#path = path
+    this.#fs = fs
+  }
+
+  /** The parsed file, or null when it does not exist. Throws on unreadable JSON. */
+  async read(): Promise<T | null> {
+    try {
+      return JSON.parse(await this.#fs.readFile(this.#path, 'utf8')) as T
+    } catch (error) {
+      if (hasErrorCode(error, 'ENOENT')) return null
+      throw error
+    }
+  }
+
+  /** Replaces the file's content; resolves only once the new content is durable. */
+  write(data: T): Promise<void> {
+    const json = JSON.stringify(data)
+    const run = this.#queue.then(() => this.#writeDurably(json))
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  async #writeDurably(json: string): Promise<void> {
+    const directory = dirname(this.#path)
+    await this.#fs.mkdir(directory, { recursive: true })
+    const tempPath = `${this.#path}.${process.pid}-${randomBytes(6).toString('hex')}${tempFileSuffix}`
+    try {
+      const handle = await this.#fs.open(tempPath, 'wx', 0o600)
+      try {
+        await handle.writeFile(json, 'utf8')
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      await this.#fs.rename(tempPath, this.#path)
+    } catch (error) {
+      await this.#fs.unlink(tempPath).catch(() => undefined)
+      throw error
+    }
+    await syncDirectory(this.#fs, directory)
+  }
+}
+
+/** Makes a rename in `directory` durable. Windows cannot open directories; it needs no fsync. */
+async function syncDirectory(fs: StoreFs, directory: string): Promise<void> {
+  if (process.platform === 'win32') return
+  const handle = await fs.open(directory, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}

@@ -1,0 +1,27 @@
+import { currentSchemaVersion } from './schema'
+
+/** Turns the raw data of one schema version into the next. Pure; never sees the disk. */
+type Migration = (data: Record<string, unknown>) => Record<string, unknown>
+
+/**
+ * `migrations[v]` migrates version v to v + 1. Version 0 is data from before files carried a
+ * schemaVersion (pre-release builds); it has the same shape, so stamping it is enough.
+ */
+const migrations: readonly Migration[] = [(data) => ({ ...data, schemaVersion: 1 })]
+
+/** The schema version a parsed file declares; 0 when it has none. */
+export function schemaVersionOf(data: Record<string, unknown>): number {
+  const version = data['schemaVersion']
+  return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : 0
+}
+
+/** Brings data of an older schema version up to the current one. */
+export function migrateToCurrent(data: Record<string, unknown>): Record<string, unknown> {
+  let migrated = data
+  for (let version = schemaVersionOf(data); version < currentSchemaVersion; version++) {
+    const step = migrations[version]
+    if (!step) throw new Error(`No migration from schema version ${version}`)
+    migrated = step(migrated)
+  }
+  return migrated
+}

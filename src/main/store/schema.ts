@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { settingsLimits } from '../../shared/model'
+
+/** The schema version this build writes. Files with a higher number open read-only. */
+export const currentSchemaVersion = 1
+
+const isoDateTime = z.iso.datetime({ offset: true })
+const languageTag = z.string().min(2).max(35)
+
+export const settingsSchema = z.object({
+  theme: z.enum(['light', 'dark', 'sepia']),
+  fontSize: z.number().int().min(settingsLimits.fontSize.min).max(settingsLimits.fontSize.max),
+  sidePaneWidth: z
+    .number()
+    .min(settingsLimits.sidePaneWidth.min)
+    .max(settingsLimits.sidePaneWidth.max),
+  isSidePaneOpen: z.boolean(),
+})
+
+export const readingPositionSchema = z.object({
+  segmentIndex: z.number().int().nonnegative(),
+  segmentFraction: z.number().min(0).max(1),
+  progress: z.number().min(0).max(1),
+  updatedAt: isoDateTime,
+})
+
+const revisionSchema = z.object({
+  id: z.string().min(1),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  createdAt: isoDateTime,
+})
+
+export const documentMetaSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  lead: z.string().optional(),
+  language: languageTag,
+  source: z.object({ name: z.string().min(1), url: z.string().optional() }).optional(),
+  translation: z
+    .object({ fromLanguage: languageTag, isMachineTranslation: z.boolean() })
+    .optional(),
+  authorTag: z.string().optional(),
+  fileName: z.string().optional(),
+  format: z.literal('text'),
+  importedAt: isoDateTime,
+  revision: revisionSchema,
+  wordCount: z.number().int().nonnegative(),
+  readingPosition: readingPositionSchema.optional(),
+})
+
+/** library.json: the index of documents and the settings. */
+export const libraryFileSchema = z.object({
+  schemaVersion: z.literal(currentSchemaVersion),
+  documents: z.array(documentMetaSchema),
+  settings: settingsSchema,
+  /** Ids of bundled documents already imported once, so a deleted one is not brought back. */
+  importedBundles: z.array(z.string()),
+})
+export type LibraryFile = z.infer<typeof libraryFileSchema>
+
+const segmentSchema = z.object({
+  kind: z.enum([
+    'title',
+    'lead',
+    'heading',
+    'paragraph',
+    'quote',
+    'list-item',
+    'figure-alt',
+    'figure-caption',
+    'figure-credit',
+    'author-tag',
+  ]),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  lang: languageTag.optional(),
+})
+
+/** documents/<id>/content.json: one revision of a document's text and its blocks. */
+export const contentFileSchema = z
+  .object({
+    schemaVersion: z.literal(currentSchemaVersion),
+    documentId: z.string().min(1),
+    revision: revisionSchema,
+    text: z.string(),
+    segments: z.array(segmentSchema),
+  })
+  .refine((file) => file.segments.every((s) => s.start <= s.end && s.end <= file.text.length), {
+    message: 'A block points outside the document text.',
+  })
+export type ContentFile = z.infer<typeof contentFileSchema>

@@ -1,0 +1,80 @@
+import type { MenuItemConstructorOptions } from 'electron'
+
+/** What the menu needs to know about the platform and build. */
+export interface MenuOptions {
+  readonly appName: string
+  readonly isMac: boolean
+  readonly isDev: boolean
+  /** Shows the About panel. */
+  readonly onAbout: () => void
+  /** Opens the shortcuts overlay in the window. */
+  readonly onShowShortcuts: () => void
+}
+
+/** The application menu: File, Edit, View, Help (plus the app menu on macOS). */
+export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const appMenu: MenuItemConstructorOptions[] = options.isMac
+    ? [
+        {
+          label: options.appName,
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            { role: 'services' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+      ]
+    : []
+  return [
+    ...appMenu,
+    { label: '&File', submenu: [options.isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(options.isDev
+          ? [
+              { type: 'separator' } as const,
+              { role: 'reload' } as const,
+              { role: 'toggleDevTools' } as const,
+            ]
+          : []),
+      ],
+    },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [
+        { label: 'Keyboard Shortcuts', accelerator: 'Shift+/', click: options.onShowShortcuts },
+        ...(options.isMac
+          ? []
+          : [
+              { type: 'separator' } as const,
+              { label: `About ${options.appName}`, click: options.onAbout },
+            ]),
+      ],
+    },
+  ]
+}

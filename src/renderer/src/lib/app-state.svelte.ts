@@ -1,0 +1,107 @@
+import type { RequestResult, RequestName } from '../../../shared/ipc/contract'
+import {
+  defaultSettings,
+  settingsLimits,
+  type DocumentMeta,
+  type Notice,
+  type OpenedDocument,
+  type Settings,
+  type Theme,
+} from '../../../shared/model'
+import { api } from './api'
+
+const themeOrder: readonly Theme[] = ['light', 'sepia', 'dark']
+
+/** The app's state and the actions that change it; components read it and call its methods. */
+export class AppState {
+  settings = $state<Settings>(defaultSettings)
+  documents = $state.raw<DocumentMeta[]>([])
+  notices = $state<Notice[]>([])
+  opened = $state.raw<OpenedDocument | null>(null)
+  view = $state<'loading' | 'library' | 'reader'>('loading')
+  /** The last failure to show the reader, in their words. */
+  problem = $state<string | null>(null)
+  isShortcutsOpen = $state(false)
+
+  /** Loads settings, notices and the library, then reopens the last document read. */
+  async start(): Promise<void> {
+    const [settings, notices, documents] = await Promise.all([
+      api.getSettings(),
+      api.getStartupNotices(),
+      api.listDocuments(),
+    ])
+    if (settings.ok) this.settings = settings.value
+    if (notices.ok) this.notices = notices.value
+    if (!documents.ok) return this.#report(documents)
+    this.documents = documents.value
+    const latest = documents.value[0]
+    if (latest) await this.openDocument(latest.id)
+    else this.view = 'library'
+  }
+
+  /** Opens a document in the reader. */
+  async openDocument(documentId: string): Promise<void> {
+    const result = await api.openDocument({ documentId })
+    if (!result.ok) {
+      this.view = 'library'
+      return this.#report(result)
+    }
+    this.opened = result.value
+    this.view = 'reader'
+  }
+
+  /** Back to the library, with fresh progress figures. */
+  async showLibrary(): Promise<void> {
+    const documents = await api.listDocuments()
+    if (documents.ok) this.documents = documents.value
+    this.view = 'library'
+  }
+
+  /** Remembers the reading place of the open document. */
+  async saveReadingPosition(position: {
+    segmentIndex: number
+    segmentFraction: number
+    progress: number
+  }): Promise<void> {
+    const documentId = this.opened?.meta.id
+    if (!documentId) return
+    const result = await api.saveReadingPosition({ documentId, position })
+    if (!result.ok) this.#report(result)
+  }
+
+  /** Changes preferences at once on screen, then durably; reverts if the save fails. */
+  async updateSettings(changes: Partial<Settings>): Promise<void> {
+    const previous = this.settings
+    this.settings = { ...previous, ...changes }
+    const result = await api.updateSettings(changes)
+    if (result.ok) this.settings = result.value
+    else {
+      this.settings = previous
+      this.#report(result)
+    }
+  }
+
+  /** One step larger (+1) or smaller (-1) text, within the limits. */
+  changeFontSize(direction: 1 | -1): Promise<void> {
+    const { min, max, step } = settingsLimits.fontSize
+    const fontSize = Math.min(max, Math.max(min, this.settings.fontSize + direction * step))
+    return fontSize === this.settings.fontSize
+      ? Promise.resolve()
+      : this.updateSettings({ fontSize })
+  }
+
+  /** Light → sepia → dark → light. */
+  cycleTheme(): Promise<void> {
+    const next = themeOrder[(themeOrder.indexOf(this.settings.theme) + 1) % themeOrder.length]!
+    return this.updateSettings({ theme: next })
+  }
+
+  /** Hides a notice for this session. */
+  dismissNotice(id: string): void {
+    this.notices = this.notices.filter((notice) => notice.id !== id)
+  }
+
+  #report(result: RequestResult<RequestName> & { ok: false }): void {
+    this.problem = result.error.message
+  }
+}

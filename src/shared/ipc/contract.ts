@@ -1,0 +1,90 @@
+import type { DocumentMeta, Notice, OpenedDocument, ReadingPosition, Settings } from '../model'
+import type { Result } from './result'
+
+/** Failure codes any request can return. */
+export type CommonFailure = 'invalid-arguments' | 'internal' | 'storage-failed' | 'read-only'
+
+/**
+ * Every request the renderer can make of the main process. A request's name is its IPC channel
+ * and the name of its method on `window.lectern`.
+ */
+export interface Requests {
+  /** The documents in the library, most recently read first. */
+  listDocuments: { args: undefined; value: DocumentMeta[]; failure: never }
+  /** A document's metadata and text, ready to read. */
+  openDocument: { args: { documentId: string }; value: OpenedDocument; failure: 'not-found' }
+  /** Remembers where the reader is in a document. */
+  saveReadingPosition: {
+    args: { documentId: string; position: Omit<ReadingPosition, 'updatedAt'> }
+    value: ReadingPosition
+    failure: 'not-found'
+  }
+  /** The reader's preferences. */
+  getSettings: { args: undefined; value: Settings; failure: never }
+  /** Changes some preferences and returns all of them. */
+  updateSettings: { args: Partial<Settings>; value: Settings; failure: never }
+  /** Things the app did at start that the reader should know about (recovered files…). */
+  getStartupNotices: { args: undefined; value: Notice[]; failure: never }
+  /** Opens an https: or mailto: link in the system browser; anything else is refused. */
+  openExternal: { args: { url: string }; value: null; failure: 'refused' }
+}
+
+/** Messages main sends to the window unasked. A name is its channel. */
+export interface Events {
+  /** The Help menu asked for the keyboard shortcuts overlay. */
+  showShortcuts: null
+}
+
+/** Every event name, for the preload to forward. */
+export const eventNames = ['showShortcuts'] as const satisfies readonly (keyof Events)[]
+
+/** The DOM event the preload dispatches on `window` for a main-process event. */
+export function domEventName(name: keyof Events): string {
+  return `lectern:${name}`
+}
+
+/** The name of a request, which is also its channel. */
+export type RequestName = keyof Requests
+
+/** Every request name, in one list the preload and main both build from. */
+export const requestNames = [
+  'listDocuments',
+  'openDocument',
+  'saveReadingPosition',
+  'getSettings',
+  'updateSettings',
+  'getStartupNotices',
+  'openExternal',
+] as const satisfies readonly RequestName[]
+
+// Compile-time proof that the list names every request exactly once in spirit: a missing name
+// makes this type `false` and the assignment below fail.
+type MissingNames = Exclude<RequestName, (typeof requestNames)[number]>
+const everyRequestListed: [MissingNames] extends [never] ? true : false = true
+void everyRequestListed
+
+/** Arguments of a request. */
+export type RequestArgs<K extends RequestName> = Requests[K]['args']
+
+/** What a request resolves to: its value or an expected failure. */
+export type RequestResult<K extends RequestName> = Result<
+  Requests[K]['value'],
+  Requests[K]['failure'] | CommonFailure
+>
+
+/** The typed API the preload exposes as `window.lectern`. */
+export type LecternApi = {
+  [K in RequestName]: RequestArgs<K> extends undefined
+    ? () => Promise<RequestResult<K>>
+    : (args: RequestArgs<K>) => Promise<RequestResult<K>>
+}
+
+/** The one function a transport needs: send a named request with its argument. */
+export type Invoke = (name: RequestName, args: unknown) => Promise<unknown>
+
+/** Builds `window.lectern` over any transport (Electron IPC, or the test bridge). */
+export function buildApi(invoke: Invoke): LecternApi {
+  const api: Record<string, (args?: unknown) => Promise<unknown>> = {}
+  for (const name of requestNames) api[name] = (args?: unknown) => invoke(name, args)
+  return api as LecternApi
+}

@@ -1,0 +1,3 @@
+export type * from './document'
+export type * from './notice'
+export { defaultSettings, settingsLimits, type Settings, type Theme } from './settings'

@@ -1,0 +1,26 @@
+/** Colour scheme of the whole app. */
+export type Theme = 'light' | 'dark' | 'sepia'
+
+/** Preferences that persist across restarts. */
+export interface Settings {
+  readonly theme: Theme
+  /** Body text size in CSS pixels. */
+  readonly fontSize: number
+  /** Width of the side pane in CSS pixels. */
+  readonly sidePaneWidth: number
+  readonly isSidePaneOpen: boolean
+}
+
+/** Bounds the reader enforces and the store validates. */
+export const settingsLimits = {
+  fontSize: { min: 14, max: 28, step: 1 },
+  sidePaneWidth: { min: 240, max: 640 },
+} as const
+
+/** What a fresh install starts with. */
+export const defaultSettings: Settings = {
+  theme: 'light',
+  fontSize: 19,
+  sidePaneWidth: 340,
+  isSidePaneOpen: true,
+}

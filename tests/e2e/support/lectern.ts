@@ -1,0 +1,88 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { requestNames } from '../../../src/shared/ipc/contract'
+import { createDispatch } from '../../../src/main/ipc/dispatch'
+import { createHandlers } from '../../../src/main/ipc/handlers'
+import { createServices } from '../../../src/main/services/create-services'
+import { serveDirectory } from './static-server'
+
+const repoRoot = resolve(__dirname, '../../..')
+
+/** Starts Lectern in a page: the real services over `dataDir`, bridged through the contract. */
+export type LaunchLectern = (options?: { now?: () => Date }) => Promise<Page>
+
+interface Fixtures {
+  /** A fresh data dir per test; a test may launch Lectern on it several times (restarts). */
+  dataDir: string
+  launch: LaunchLectern
+  /** Links the app asked the system browser to open. */
+  openedLinks: string[]
+}
+
+interface WorkerFixtures {
+  appUrl: string
+}
+
+/**
+ * The e2e fixture of guide §7: the built renderer in Chromium, the real main-process services
+ * and files; only Electron's IPC transport is replaced by `page.exposeFunction`.
+ */
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  appUrl: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their deps first
+    async ({}, use) => {
+      const server = await serveDirectory(join(repoRoot, 'out/renderer'))
+      await use(server.url)
+      await server.close()
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern -- as above
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-e2e-'))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+  // eslint-disable-next-line no-empty-pattern -- as above
+  openedLinks: async ({}, use) => use([]),
+  launch: async ({ context, dataDir, appUrl, openedLinks }, use) => {
+    const problems: string[] = []
+    await use(async (options = {}) => {
+      const services = await createServices({
+        dataDir,
+        resourcesDir: join(repoRoot, 'resources'),
+        ...(options.now ? { now: options.now } : {}),
+      })
+      const dispatch = createDispatch(
+        createHandlers({ services, openExternal: async (url) => void openedLinks.push(url) }),
+      )
+      const page = await context.newPage()
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+      })
+      await page.exposeFunction('__lecternInvoke', (name: string, args: unknown) =>
+        dispatch(name, args),
+      )
+      await page.addInitScript(
+        (names) => {
+          const invoke = (
+            window as unknown as { __lecternInvoke: (n: string, a: unknown) => Promise<unknown> }
+          ).__lecternInvoke
+          const api = Object.fromEntries(
+            names.map((name) => [name, (args?: unknown) => invoke(name, args)]),
+          )
+          Object.defineProperty(window, 'lectern', { value: Object.freeze(api) })
+        },
+        requestNames as readonly string[],
+      )
+      await page.goto(appUrl)
+      return page
+    })
+    expect(problems, 'the page logged no errors (CSP violations included)').toEqual([])
+  },
+})
+
+export { expect }
