@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { svelteTesting } from '@testing-library/svelte/vite'
 
 const alias = { $shared: resolve(import.meta.dirname, 'src/shared') }
 
@@ -21,7 +22,7 @@ export default defineConfig({
       },
       {
         resolve: { alias, conditions: ['browser'] },
-        plugins: [svelte()],
+        plugins: [svelte(), svelteTesting()],
         test: {
           name: 'component',
           environment: 'happy-dom',

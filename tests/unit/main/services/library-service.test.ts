@@ -1,0 +1,100 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { servicesOn } from '../../../support/services'
+import { tempDirs } from '../../../support/temp-dir'
+
+const utf8 = (text: string) => new TextEncoder().encode(text)
+
+describe('LibraryService', () => {
+  const makeDir = tempDirs()
+
+  it('imports the bundled article on first start, with its source, through the importer', async () => {
+    const dataDir = await makeDir()
+    const { library } = await servicesOn(dataDir)
+    const [meta] = library.list()
+    expect(meta).toMatchObject({
+      id: 'europol-warns-about-e2ee',
+      title: 'Europol warns industry and governments about end-to-end encryption',
+      source: { name: 'heise online' },
+      translation: { fromLanguage: 'de', isMachineTranslation: true },
+      authorTag: 'dmk',
+      language: 'en',
+    })
+    const opened = await library.open('europol-warns-about-e2ee')
+    expect(opened.ok && opened.value.content.text).toContain('Claudia Plattner')
+    expect(await readdir(join(dataDir, 'documents', 'europol-warns-about-e2ee'))).toEqual([
+      'content.json',
+    ])
+  })
+
+  it('imports the bundled article only once, across restarts', async () => {
+    const dataDir = await makeDir()
+    await servicesOn(dataDir)
+    const { library, store } = await servicesOn(dataDir)
+    expect(library.list()).toHaveLength(1)
+    expect(store.library.data.importedBundles).toEqual(['europol-warns-about-e2ee'])
+  })
+
+  it('imports a text file, stores its text with a revision hash, and lists it first', async () => {
+    const dataDir = await makeDir()
+    const { library } = await servicesOn(dataDir)
+    const result = await library.importText(
+      utf8('My Notes\n\nA paragraph of notes about reading.'),
+      { fileName: 'notes.txt' },
+    )
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.value.revision.hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(library.list()[0]?.title).toBe('My Notes')
+    const content = JSON.parse(
+      await readFile(join(dataDir, 'documents', result.value.id, 'content.json'), 'utf8'),
+    )
+    expect(content.text).toBe('My Notes\n\nA paragraph of notes about reading.')
+  })
+
+  it('stores nothing when the file cannot be read as text', async () => {
+    const dataDir = await makeDir()
+    const { library } = await servicesOn(dataDir)
+    const before = await readdir(join(dataDir, 'documents'))
+    const result = await library.importText(new Uint8Array([0xc3, 0x28]), { fileName: 'bad.txt' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'encoding' } })
+    expect(await readdir(join(dataDir, 'documents'))).toEqual(before)
+    expect(library.list()).toHaveLength(1)
+  })
+
+  it('remembers the reading position across restarts', async () => {
+    const dataDir = await makeDir()
+    const first = await servicesOn(dataDir)
+    const saved = await first.library.saveReadingPosition('europol-warns-about-e2ee', {
+      segmentIndex: 6,
+      segmentFraction: 0.25,
+      progress: 0.4,
+    })
+    expect(saved).toMatchObject({ ok: true, value: { segmentIndex: 6 } })
+    const second = await servicesOn(dataDir)
+    expect(second.library.list()[0]?.readingPosition).toMatchObject({
+      segmentIndex: 6,
+      segmentFraction: 0.25,
+      progress: 0.4,
+    })
+  })
+
+  it('says a document is gone rather than failing', async () => {
+    const { library } = await servicesOn(await makeDir())
+    expect(await library.open('no-such-document')).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+    expect(
+      await library.saveReadingPosition('no-such-document', {
+        segmentIndex: 0,
+        segmentFraction: 0,
+        progress: 0,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+  })
+})
