@@ -69,15 +69,23 @@ export class AppState {
     if (!result.ok) this.#report(result)
   }
 
-  /** Changes preferences at once on screen, then durably; reverts if the save fails. */
+  #settingsRequests = 0
+
+  /**
+   * Changes preferences at once on screen, then durably. Only the newest request's answer is
+   * adopted, so an older answer cannot undo a newer change; after a failure the stored settings
+   * are shown again.
+   */
   async updateSettings(changes: Partial<Settings>): Promise<void> {
-    const previous = this.settings
-    this.settings = { ...previous, ...changes }
+    const request = ++this.#settingsRequests
+    this.settings = { ...this.settings, ...changes }
     const result = await api.updateSettings(changes)
-    if (result.ok) this.settings = result.value
-    else {
-      this.settings = previous
+    if (!result.ok) {
       this.#report(result)
+      const stored = await api.getSettings()
+      if (stored.ok && request === this.#settingsRequests) this.settings = stored.value
+    } else if (request === this.#settingsRequests) {
+      this.settings = result.value
     }
   }
 
