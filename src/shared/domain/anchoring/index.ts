@@ -1,0 +1,3 @@
+export { anchor, minFuzzyQuoteLength, type Anchor } from './anchor'
+export { contextLength, describe } from './describe'
+export { searchApproximate, type ApproximateMatch } from './approximate-search'
