@@ -17,10 +17,22 @@ export interface HandlerDeps {
 
 /** Maps every contract request to its service call. */
 export function createHandlers({ services, openExternal }: HandlerDeps): Handlers {
-  const { library, settings, store } = services
+  const { library, settings, store, annotations } = services
   return {
     listDocuments: () => ok(library.list()),
-    openDocument: ({ documentId }) => library.open(documentId),
+    openDocument: async ({ documentId }) => {
+      const opened = await library.open(documentId)
+      if (!opened.ok) return opened
+      const loaded = await annotations.load(documentId)
+      return loaded.ok ? ok({ ...opened.value, annotations: loaded.value }) : loaded
+    },
+    createHighlight: (input) => annotations.create(input),
+    updateHighlight: ({ documentId, highlightId, changes }) =>
+      annotations.update(documentId, highlightId, changes),
+    deleteHighlight: ({ documentId, highlightId }) => annotations.remove(documentId, highlightId),
+    restoreHighlight: ({ documentId, highlight }) => annotations.restore(documentId, highlight),
+    reattachHighlight: (input) => annotations.reattach(input),
+    dismissReanchorReport: ({ documentId }) => annotations.dismissReport(documentId),
     saveReadingPosition: ({ documentId, position }) =>
       library.saveReadingPosition(documentId, position),
     getSettings: () => ok(settings.get()),

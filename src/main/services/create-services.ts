@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { DataStore } from '../store/data-store'
+import { AnnotationService } from './annotation-service'
 import { importBundledDocuments } from './bundled-documents'
 import { LibraryService } from './library-service'
 import { SettingsService } from './settings-service'
@@ -17,6 +18,7 @@ export interface Services {
   readonly store: DataStore
   readonly library: LibraryService
   readonly settings: SettingsService
+  readonly annotations: AnnotationService
 }
 
 /**
@@ -27,13 +29,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const clock = options.now ?? (() => new Date())
   const now = () => clock().toISOString()
   const store = await DataStore.open({ dataDir: options.dataDir, now })
+  const newId = () => randomUUID()
   const library = new LibraryService({
     store,
     now,
-    newId: () => randomUUID(),
+    newId,
     hashText: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
   })
   const settings = new SettingsService(store)
+  const annotations = new AnnotationService({ store, now, newId })
   await importBundledDocuments({ resourcesDir: options.resourcesDir, store, library })
-  return { store, library, settings }
+  return { store, library, settings, annotations }
 }

@@ -4,9 +4,10 @@ import type {
   DocumentSource,
   OpenedDocument,
   ReadingPosition,
+  Revision,
 } from '../../shared/model'
 import { decodeText, type DecodeFailure } from '../importing/decode-text'
-import { parsePlainText } from '../importing/plain-text/parse-plain-text'
+import { parsePlainText, type ParsedText } from '../importing/plain-text/parse-plain-text'
 import { currentSchemaVersion } from '../store/schema'
 import type { DataStore } from '../store/data-store'
 import { storageFailure } from './storage-failure'
@@ -47,8 +48,10 @@ export class LibraryService {
     )
   }
 
-  /** A document's metadata and text. */
-  async open(documentId: string): Promise<Result<OpenedDocument, 'not-found'>> {
+  /** A document's metadata and text (its annotations come from the annotation service). */
+  async open(
+    documentId: string,
+  ): Promise<Result<Omit<OpenedDocument, 'annotations'>, 'not-found'>> {
     const meta = this.#find(documentId)
     if (!meta) return fail('not-found', 'That document is no longer in your library.')
     const content = await this.#deps.store.content(documentId, meta.title)
@@ -100,18 +103,8 @@ export class LibraryService {
       createdAt: now,
     }
     const meta: DocumentMeta = {
-      id: documentId,
-      title: parsed.title,
-      ...(parsed.lead ? { lead: parsed.lead } : {}),
-      language: parsed.language,
+      ...this.#describe(parsed, { fileName: options.fileName, documentId }, revision, now),
       ...(options.source ? { source: options.source } : {}),
-      ...(parsed.translation ? { translation: parsed.translation } : {}),
-      ...(parsed.authorTag ? { authorTag: parsed.authorTag } : {}),
-      fileName: options.fileName,
-      format: 'text',
-      importedAt: now,
-      revision,
-      wordCount: parsed.wordCount,
     }
     try {
       await this.#deps.store.createContent({
@@ -127,6 +120,73 @@ export class LibraryService {
       return ok(meta)
     } catch (error) {
       return storageFailure(error, `“${parsed.title}”`)
+    }
+  }
+
+  /**
+   * Replaces a document's text with a new revision (a re-import of a changed file). The old text
+   * is backed up first; highlights are re-anchored when the document is next opened.
+   */
+  async reviseText(
+    documentId: string,
+    bytes: Uint8Array,
+    fileName: string,
+  ): Promise<
+    Result<
+      { meta: DocumentMeta; isChanged: boolean },
+      'not-found' | DecodeFailure | StorageFailureCode
+    >
+  > {
+    const meta = this.#find(documentId)
+    if (!meta) return fail('not-found', 'That document is no longer in your library.')
+    const decoded = decodeText(bytes, fileName)
+    if (!decoded.ok) return decoded
+    const parsed = parsePlainText(decoded.value, fileName)
+    const hash = this.#deps.hashText(parsed.content.text)
+    if (hash === meta.revision.hash) return ok({ meta, isChanged: false })
+    const content = await this.#deps.store.content(documentId, meta.title)
+    if (!content) return fail('not-found', `The text of “${meta.title}” is missing.`)
+    const now = this.#deps.now()
+    const revision = { id: this.#deps.newId(), hash, createdAt: now }
+    const revised: DocumentMeta = {
+      ...this.#describe(parsed, { fileName, documentId }, revision, meta.importedAt),
+      ...(meta.source ? { source: meta.source } : {}),
+      ...(meta.readingPosition ? { readingPosition: meta.readingPosition } : {}),
+    }
+    try {
+      await content.update((draft) => ({
+        ...draft,
+        revision,
+        text: parsed.content.text,
+        segments: [...parsed.content.segments],
+      }))
+      await this.#deps.store.library.update((library) => {
+        library.documents = library.documents.map((doc) => (doc.id === documentId ? revised : doc))
+      })
+      return ok({ meta: revised, isChanged: true })
+    } catch (error) {
+      return storageFailure(error, `the new version of “${meta.title}”`)
+    }
+  }
+
+  #describe(
+    parsed: ParsedText,
+    options: { fileName: string; documentId: string },
+    revision: Revision,
+    importedAt: string,
+  ): DocumentMeta {
+    return {
+      id: options.documentId,
+      title: parsed.title,
+      ...(parsed.lead ? { lead: parsed.lead } : {}),
+      language: parsed.language,
+      ...(parsed.translation ? { translation: parsed.translation } : {}),
+      ...(parsed.authorTag ? { authorTag: parsed.authorTag } : {}),
+      fileName: options.fileName,
+      format: 'text',
+      importedAt,
+      revision,
+      wordCount: parsed.wordCount,
     }
   }
 

@@ -5,9 +5,11 @@ import { Backups } from './backups'
 import { DurableJsonAdapter, tempFileSuffix } from './durable-json-adapter'
 import { openStoredFile, type OpenContext } from './open-stored-file'
 import {
+  annotationsFileSchema,
   contentFileSchema,
   currentSchemaVersion,
   libraryFileSchema,
+  type AnnotationsFile,
   type ContentFile,
   type LibraryFile,
 } from './schema'
@@ -34,6 +36,7 @@ export class DataStore {
   readonly #context: OpenContext
   readonly #notices: Notice[]
   readonly #contents = new Map<string, Promise<StoredFile<ContentFile> | null>>()
+  readonly #annotations = new Map<string, Promise<StoredFile<AnnotationsFile>>>()
 
   private constructor(library: StoredFile<LibraryFile>, context: OpenContext, notices: Notice[]) {
     this.library = library
@@ -91,6 +94,32 @@ export class DataStore {
         this.#context,
       )
       this.#contents.set(documentId, file)
+    }
+    return file
+  }
+
+  /** The highlights and notes of a document; an empty file for a document without any. */
+  annotations(documentId: string, title: string): Promise<StoredFile<AnnotationsFile>> {
+    assertDocumentId(documentId)
+    let file = this.#annotations.get(documentId)
+    if (!file) {
+      file = openStoredFile(
+        {
+          relPath: `documents/${documentId}/annotations.json`,
+          label: `the highlights and notes of “${title}”`,
+          schema: annotationsFileSchema,
+          defaults: (): AnnotationsFile => ({
+            schemaVersion: currentSchemaVersion,
+            documentId,
+            highlights: [],
+          }),
+        },
+        this.#context,
+      ).then((opened) => {
+        if (!opened) throw new Error('annotations files always have defaults')
+        return opened
+      })
+      this.#annotations.set(documentId, file)
     }
     return file
   }

@@ -1,11 +1,19 @@
 import { z } from 'zod'
-import { settingsLimits } from '../../shared/model'
+import { defaultHighlightLabels, settingsLimits } from '../../shared/model'
 
 /** The schema version this build writes. Files with a higher number open read-only. */
 export const currentSchemaVersion = 1
 
 const isoDateTime = z.iso.datetime({ offset: true })
 const languageTag = z.string().min(2).max(35)
+
+const { highlightLabels: labelLimits } = settingsLimits
+
+export const highlightLabelSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  name: z.string().trim().min(1).max(labelLimits.nameLength),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+})
 
 export const settingsSchema = z.object({
   theme: z.enum(['light', 'dark', 'sepia']),
@@ -15,6 +23,16 @@ export const settingsSchema = z.object({
     .min(settingsLimits.sidePaneWidth.min)
     .max(settingsLimits.sidePaneWidth.max),
   isSidePaneOpen: z.boolean(),
+  highlightLabels: z
+    .array(highlightLabelSchema)
+    .min(labelLimits.min)
+    .max(labelLimits.max)
+    .refine(
+      (labels) => new Set(labels.map((l) => l.id)).size === labels.length,
+      'Label ids must be unique',
+    )
+    .readonly()
+    .default(defaultHighlightLabels),
 })
 
 export const readingPositionSchema = z.object({
@@ -89,3 +107,55 @@ export const contentFileSchema = z
     message: 'A block points outside the document text.',
   })
 export type ContentFile = z.infer<typeof contentFileSchema>
+
+export const selectorsSchema = z.object({
+  quote: z.object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1),
+    prefix: z.string(),
+    suffix: z.string(),
+  }),
+  position: z
+    .object({
+      type: z.literal('TextPositionSelector'),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+    })
+    .refine((p) => p.start < p.end, 'A passage must not be empty'),
+})
+
+/** Tags are short, lower-case words or phrases. */
+export const tagSchema = z.string().trim().toLowerCase().min(1).max(40)
+
+export const highlightSchema = z.object({
+  id: z.string().min(1).max(64),
+  documentId: z.string().min(1),
+  labelId: z.string().min(1).max(40),
+  selectors: selectorsSchema,
+  revisionId: z.string().min(1),
+  status: z.enum(['anchored', 'orphan']),
+  note: z.string().max(100_000),
+  tags: z.array(tagSchema).max(50).readonly(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+})
+
+const reportSchema = z.object({
+  revisionId: z.string(),
+  createdAt: isoDateTime,
+  kept: z.array(z.string()).readonly(),
+  moved: z.array(z.string()).readonly(),
+  changed: z.array(z.string()).readonly(),
+  orphaned: z.array(z.string()).readonly(),
+})
+
+/** documents/<id>/annotations.json: the highlights and notes of one document. */
+export const annotationsFileSchema = z.object({
+  schemaVersion: z.literal(currentSchemaVersion),
+  documentId: z.string().min(1),
+  highlights: z.array(highlightSchema),
+  report: reportSchema.optional(),
+  /** The text revision the highlights were last re-anchored against. */
+  checkedRevisionId: z.string().optional(),
+})
+export type AnnotationsFile = z.infer<typeof annotationsFileSchema>

@@ -1,5 +1,16 @@
-import type { DocumentMeta, Notice, OpenedDocument, ReadingPosition, Settings } from '../model'
+import type {
+  DocumentMeta,
+  Highlight,
+  HighlightChanges,
+  Notice,
+  OpenedDocument,
+  ReadingPosition,
+  Settings,
+} from '../model'
 import type { Result } from './result'
+
+/** Why a highlight request could not be done. */
+export type HighlightFailure = 'not-found' | 'invalid-passage' | 'unknown-label'
 
 /** Failure codes any request can return. */
 export type CommonFailure = 'invalid-arguments' | 'internal' | 'storage-failed' | 'read-only'
@@ -11,8 +22,40 @@ export type CommonFailure = 'invalid-arguments' | 'internal' | 'storage-failed' 
 export interface Requests {
   /** The documents in the library, most recently read first. */
   listDocuments: { args: undefined; value: DocumentMeta[]; failure: never }
-  /** A document's metadata and text, ready to read. */
-  openDocument: { args: { documentId: string }; value: OpenedDocument; failure: 'not-found' }
+  /** A document's metadata, text and annotations, ready to read. */
+  openDocument: { args: { documentId: string }; value: OpenedDocument; failure: HighlightFailure }
+  /** Highlights `[start, end)` of the document's current text with a label's colour. */
+  createHighlight: {
+    args: { documentId: string; start: number; end: number; labelId: string }
+    value: Highlight
+    failure: HighlightFailure
+  }
+  /** Recolours a highlight, or changes its note or tags. */
+  updateHighlight: {
+    args: { documentId: string; highlightId: string; changes: HighlightChanges }
+    value: Highlight
+    failure: HighlightFailure
+  }
+  /** Deletes a highlight and its note. */
+  deleteHighlight: {
+    args: { documentId: string; highlightId: string }
+    value: null
+    failure: HighlightFailure
+  }
+  /** Puts back a highlight exactly as it was: undo of a delete, redo of a create. */
+  restoreHighlight: {
+    args: { documentId: string; highlight: Highlight }
+    value: Highlight
+    failure: HighlightFailure
+  }
+  /** Attaches a highlight (usually an orphan) to a newly selected passage. */
+  reattachHighlight: {
+    args: { documentId: string; highlightId: string; start: number; end: number }
+    value: Highlight
+    failure: HighlightFailure
+  }
+  /** Hides the report about re-anchored highlights. */
+  dismissReanchorReport: { args: { documentId: string }; value: null; failure: HighlightFailure }
   /** Remembers where the reader is in a document. */
   saveReadingPosition: {
     args: { documentId: string; position: Omit<ReadingPosition, 'updatedAt'> }
@@ -33,10 +76,18 @@ export interface Requests {
 export interface Events {
   /** The Help menu asked for the keyboard shortcuts overlay. */
   showShortcuts: null
+  /** Edit → Undo, when the focus is not in a text field. */
+  undo: null
+  /** Edit → Redo, when the focus is not in a text field. */
+  redo: null
 }
 
 /** Every event name, for the preload to forward. */
-export const eventNames = ['showShortcuts'] as const satisfies readonly (keyof Events)[]
+export const eventNames = [
+  'showShortcuts',
+  'undo',
+  'redo',
+] as const satisfies readonly (keyof Events)[]
 
 /** The DOM event the preload dispatches on `window` for a main-process event. */
 export function domEventName(name: keyof Events): string {
@@ -50,6 +101,12 @@ export type RequestName = keyof Requests
 export const requestNames = [
   'listDocuments',
   'openDocument',
+  'createHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'restoreHighlight',
+  'reattachHighlight',
+  'dismissReanchorReport',
   'saveReadingPosition',
   'getSettings',
   'updateSettings',

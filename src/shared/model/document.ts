@@ -1,3 +1,5 @@
+import type { DocumentAnnotations } from './highlight'
+
 /** What a block of the document's text is, for typesetting and for search. */
 export type SegmentKind =
   | 'title'
@@ -79,4 +81,5 @@ export interface DocumentMeta {
 export interface OpenedDocument {
   readonly meta: DocumentMeta
   readonly content: DocumentText
+  readonly annotations: DocumentAnnotations
 }

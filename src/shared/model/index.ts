@@ -1,3 +1,12 @@
 export type * from './document'
 export type * from './notice'
+export type * from './annotation'
+export {
+  defaultHighlightLabels,
+  type Highlight,
+  type HighlightChanges,
+  type HighlightLabel,
+  type ReanchorReport,
+  type DocumentAnnotations,
+} from './highlight'
 export { defaultSettings, settingsLimits, type Settings, type Theme } from './settings'

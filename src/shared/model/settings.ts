@@ -1,3 +1,5 @@
+import { defaultHighlightLabels, type HighlightLabel } from './highlight'
+
 /** Colour scheme of the whole app. */
 export type Theme = 'light' | 'dark' | 'sepia'
 
@@ -9,12 +11,15 @@ export interface Settings {
   /** Width of the side pane in CSS pixels. */
   readonly sidePaneWidth: number
   readonly isSidePaneOpen: boolean
+  /** Highlight colours and what they mean, in the order the reader sees them. */
+  readonly highlightLabels: readonly HighlightLabel[]
 }
 
 /** Bounds the reader enforces and the store validates. */
 export const settingsLimits = {
   fontSize: { min: 14, max: 28, step: 1 },
   sidePaneWidth: { min: 240, max: 640 },
+  highlightLabels: { min: 1, max: 12, nameLength: 40 },
 } as const
 
 /** What a fresh install starts with. */
@@ -23,4 +28,5 @@ export const defaultSettings: Settings = {
   fontSize: 19,
   sidePaneWidth: 340,
   isSidePaneOpen: true,
+  highlightLabels: defaultHighlightLabels,
 }
