@@ -9,6 +9,9 @@ export interface MenuOptions {
   readonly onAbout: () => void
   /** Opens the shortcuts overlay in the window. */
   readonly onShowShortcuts: () => void
+  /** Undo and redo go to the window, which undoes text edits or highlight changes. */
+  readonly onUndo: () => void
+  readonly onRedo: () => void
 }
 
 /** The application menu: File, Edit, View, Help (plus the app menu on macOS). */
@@ -37,8 +40,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     {
       label: '&Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: options.onUndo },
+        {
+          label: 'Redo',
+          accelerator: options.isMac ? 'Shift+Cmd+Z' : 'Ctrl+Shift+Z',
+          click: options.onRedo,
+        },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

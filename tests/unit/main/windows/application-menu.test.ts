@@ -21,7 +21,7 @@ describe('buildMenuTemplate', () => {
     const template = buildMenuTemplate({ ...options, isMac: false })
     expect(template.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Help'])
     expect(roles(template, '&Edit')).toEqual(
-      expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']),
+      expect.arrayContaining(['Undo', 'Redo', 'cut', 'copy', 'paste', 'selectAll']),
     )
     expect(roles(template, '&View')).toEqual(
       expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']),

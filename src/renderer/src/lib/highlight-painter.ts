@@ -1,0 +1,92 @@
+import type { Highlight, HighlightLabel } from '../../../shared/model'
+import type { TextOffsets } from './text-offsets'
+
+/** How strongly a label's colour tints the text behind it; overlaps stack darker. */
+const tintAlpha = 0.4
+
+/** The CSS Custom Highlight name for a label's colour. */
+export function labelHighlightName(labelId: string): string {
+  return `lectern-label-${labelId}`
+}
+
+/**
+ * Paints highlights with the CSS Custom Highlight API: the document's DOM is never rewritten,
+ * overlapping highlights simply stack, and repainting is cheap. Label colours live in one
+ * constructed stylesheet, since labels can be recoloured at any time.
+ */
+export class HighlightPainter {
+  readonly #sheet = new CSSStyleSheet()
+  #names: string[] = []
+
+  constructor() {
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet]
+  }
+
+  /** Sets the colour of each label. */
+  setLabels(labels: readonly HighlightLabel[]): void {
+    this.#sheet.replaceSync(
+      labels
+        .map(
+          (label) =>
+            `::highlight(${labelHighlightName(label.id)}) { background-color: ${withAlpha(label.color, tintAlpha)}; }`,
+        )
+        .join('\n'),
+    )
+  }
+
+  /** Paints every anchored highlight, plus the focused and hovered ones' outlines. */
+  paint(
+    offsets: TextOffsets,
+    highlights: readonly Highlight[],
+    focusedId: string | null,
+    hoveredId: string | null,
+  ): void {
+    const byLabel = new Map<string, Range[]>()
+    const rangeOf = new Map<string, Range>()
+    for (const highlight of highlights) {
+      if (highlight.status !== 'anchored') continue
+      const range = offsets.rangeOf(
+        highlight.selectors.position.start,
+        highlight.selectors.position.end,
+      )
+      if (!range) continue
+      rangeOf.set(highlight.id, range)
+      const name = labelHighlightName(highlight.labelId)
+      byLabel.set(name, [...(byLabel.get(name) ?? []), range])
+    }
+    this.clear()
+    for (const [name, ranges] of byLabel) CSS.highlights.set(name, new Highlight(...ranges))
+    this.#names = [...byLabel.keys()]
+    const focused = focusedId ? rangeOf.get(focusedId) : undefined
+    const hovered = hoveredId ? rangeOf.get(hoveredId) : undefined
+    if (focused) this.#set('lectern-focus', focused, 2)
+    if (hovered) this.#set('lectern-hover', hovered, 1)
+  }
+
+  /** Removes every highlight this painter made. */
+  clear(): void {
+    for (const name of [...this.#names, 'lectern-focus', 'lectern-hover'])
+      CSS.highlights.delete(name)
+    this.#names = []
+  }
+
+  /** Removes the painter and its stylesheet. */
+  dispose(): void {
+    this.clear()
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter(
+      (sheet) => sheet !== this.#sheet,
+    )
+  }
+
+  #set(name: string, range: Range, priority: number): void {
+    const highlight = new Highlight(range)
+    highlight.priority = priority
+    CSS.highlights.set(name, highlight)
+  }
+}
+
+/** "#f2c230", 0.4 → "rgb(242 194 48 / 0.4)". */
+export function withAlpha(hex: string, alpha: number): string {
+  const value = Number.parseInt(hex.slice(1), 16)
+  return `rgb(${(value >> 16) & 255} ${(value >> 8) & 255} ${value & 255} / ${alpha})`
+}

@@ -1,0 +1,39 @@
+import DOMPurify from 'dompurify'
+import { marked } from 'marked'
+
+declare const sanitized: unique symbol
+/** HTML that went through the sanitiser; the only kind MarkdownView will insert. */
+export type SafeHtml = string & { readonly [sanitized]: true }
+
+/** What a note may contain: text formatting, lists, quotes, code and links. No images, no forms. */
+const allowedTags = [
+  'p',
+  'br',
+  'strong',
+  'em',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'hr',
+]
+/** Links may only go to the web over TLS or to e-mail; they open in the system browser. */
+const allowedUris = /^(?:https:|mailto:)/i
+
+/** Renders a note's Markdown to sanitised HTML. */
+export function renderMarkdown(markdown: string): SafeHtml {
+  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true })
+  return DOMPurify.sanitize(html, {
+    ALLOWED_TAGS: allowedTags,
+    ALLOWED_ATTR: ['href', 'title'],
+    ALLOWED_URI_REGEXP: allowedUris,
+  }) as SafeHtml
+}

@@ -1,0 +1,106 @@
+import type { DocumentText, Segment } from '../../../shared/model'
+
+/**
+ * Maps between document offsets and DOM positions. Every segment is rendered as one element
+ * with `data-segment-index` holding exactly its text, as one text node; offsets mean the same
+ * here as in main, in search and in anchoring.
+ */
+export class TextOffsets {
+  readonly #root: HTMLElement
+  readonly #text: string
+  readonly #segments: readonly Segment[]
+
+  constructor(root: HTMLElement, content: DocumentText) {
+    this.#root = root
+    this.#text = content.text
+    this.#segments = content.segments
+  }
+
+  /** The element of segment `index`, if it is rendered. */
+  elementOf(index: number): HTMLElement | null {
+    return this.#root.querySelector<HTMLElement>(`[data-segment-index="${index}"]`)
+  }
+
+  /** The document offset of a DOM boundary point, or null outside the text. */
+  offsetOf(node: Node, offset: number): number | null {
+    const element = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>(
+      '[data-segment-index]',
+    )
+    if (!element || !this.#root.contains(element)) return this.#offsetOutsideSegments(node, offset)
+    const segment = this.#segments[Number(element.dataset['segmentIndex'])]
+    if (!segment) return null
+    if (node.nodeType === Node.TEXT_NODE)
+      return segment.start + Math.min(offset, segment.end - segment.start)
+    // A boundary between an element's children: before the first child is the segment's start.
+    return offset === 0 ? segment.start : segment.end
+  }
+
+  /** The current selection as `[start, end)` offsets, or null when nothing in the text is selected. */
+  selectionOffsets(selection: Selection | null): { start: number; end: number } | null {
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null
+    const range = selection.getRangeAt(0)
+    if (!this.#root.contains(range.commonAncestorContainer)) return null
+    const start = this.offsetOf(range.startContainer, range.startOffset)
+    const end = this.offsetOf(range.endContainer, range.endOffset)
+    if (start === null || end === null || end <= start) return null
+    const trimmed = this.#trimWhitespace(start, end)
+    return trimmed.end > trimmed.start ? trimmed : null
+  }
+
+  /** A DOM range over `[start, end)`, spanning segments if need be; null if not rendered. */
+  rangeOf(start: number, end: number): Range | null {
+    const from = this.#pointAt(start, 'start')
+    const to = this.#pointAt(end, 'end')
+    if (!from || !to) return null
+    const range = document.createRange()
+    range.setStart(from.node, from.offset)
+    range.setEnd(to.node, to.offset)
+    return range
+  }
+
+  /** The document offset under a screen point, or null when it is not over the text. */
+  offsetAtPoint(x: number, y: number): number | null {
+    const position = document.caretPositionFromPoint?.(x, y)
+    if (position) return this.offsetOf(position.offsetNode, position.offset)
+    const range = document.caretRangeFromPoint?.(x, y)
+    return range ? this.offsetOf(range.startContainer, range.startOffset) : null
+  }
+
+  #pointAt(offset: number, edge: 'start' | 'end'): { node: Node; offset: number } | null {
+    // An offset on a segment boundary belongs to the next segment for a start, the previous for an end.
+    const index = this.#segments.findIndex((s) =>
+      edge === 'start' ? offset < s.end : offset <= s.end,
+    )
+    const segment = this.#segments[index]
+    const element = this.elementOf(index)
+    if (!segment || !element) return null
+    const textNode =
+      [...element.childNodes].find((node) => node.nodeType === Node.TEXT_NODE) ?? element
+    const inside = Math.max(0, Math.min(offset, segment.end) - segment.start)
+    return textNode === element
+      ? { node: element, offset: inside === 0 ? 0 : element.childNodes.length }
+      : { node: textNode, offset: inside }
+  }
+
+  /** A boundary in chrome between segments (e.g. a figure's label) snaps to the next segment. */
+  #offsetOutsideSegments(node: Node, offset: number): number | null {
+    if (!this.#root.contains(node)) return null
+    const after = node.childNodes[offset] ?? node
+    const walker = document.createTreeWalker(this.#root, NodeFilter.SHOW_ELEMENT)
+    walker.currentNode = after
+    for (let current: Node | null = after; current; current = walker.nextNode()) {
+      if (current instanceof HTMLElement && current.dataset['segmentIndex'] !== undefined) {
+        return this.#segments[Number(current.dataset['segmentIndex'])]?.start ?? null
+      }
+    }
+    return this.#segments.at(-1)?.end ?? null
+  }
+
+  #trimWhitespace(start: number, end: number): { start: number; end: number } {
+    let from = start
+    let to = end
+    while (from < to && /\s/.test(this.#text[from]!)) from++
+    while (to > from && /\s/.test(this.#text[to - 1]!)) to--
+    return { start: from, end: to }
+  }
+}
