@@ -27,6 +27,8 @@ export class HighlightsState {
   tops = $state.raw<ReadonlyMap<string, number>>(new Map())
   /** How far the text is scrolled, for notes that sit level with their highlights. */
   scrollTop = $state(0)
+  /** Where the top of the text is on screen when it is not scrolled, in pixels. */
+  textOrigin = $state(0)
 
   /** Anchored highlights in reading order. */
   readonly anchored = $derived(
