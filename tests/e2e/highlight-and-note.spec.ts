@@ -139,3 +139,32 @@ test('keyboard only: select a sentence, highlight it, write its note and come ba
     'Written without a mouse.',
   )
 })
+
+test('highlight colours can be renamed and recoloured, and stay so', async ({ launch }) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  await dragSelect(page, 'Absolutism is not useful on either side.')
+  await page
+    .getByRole('toolbar', { name: 'Highlight the selection' })
+    .getByRole('button', { name: 'Question' })
+    .click()
+  await page.getByRole('button', { name: 'Edit colours…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Highlight colours' })
+  await dialog.getByRole('textbox', { name: 'Name of colour 3' }).fill('Doubt')
+  await dialog.getByLabel('Colour 3', { exact: true }).fill('#ff0000')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('group', { name: 'Filter by colour' })).toContainText('Doubt')
+  const paintedColour = () =>
+    page.evaluate(() => {
+      const rules = document.adoptedStyleSheets.flatMap((sheet) =>
+        [...sheet.cssRules].map((rule) => rule.cssText),
+      )
+      return rules.find((rule) => rule.includes('lectern-label-question')) ?? ''
+    })
+  await expect.poll(paintedColour).toContain('rgba(255, 0, 0')
+
+  await page.reload()
+  await expect(page.getByRole('group', { name: 'Filter by colour' })).toContainText('Doubt')
+  await expect.poll(paintedColour).toContain('rgba(255, 0, 0')
+  await expect(page.getByRole('article', { name: /Absolutism/ })).toContainText('Doubt')
+})

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 
 /** Selects a passage of the article with a real mouse drag, from its first to its last character. */
 export async function dragSelect(page: Page, quote: string): Promise<void> {
+  await settleLayout(page, quote)
   const points = await page.evaluate((text) => {
     for (const element of document.querySelectorAll<HTMLElement>('[data-segment-index]')) {
       const node = element.firstChild
@@ -10,7 +11,6 @@ export async function dragSelect(page: Page, quote: string): Promise<void> {
       const range = document.createRange()
       range.setStart(node, at)
       range.setEnd(node, at + 1)
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' })
       const first = range.getClientRects()[0]!
       range.setStart(node, at + text.length - 1)
       range.setEnd(node, at + text.length)
@@ -26,10 +26,29 @@ export async function dragSelect(page: Page, quote: string): Promise<void> {
   await page.mouse.down()
   await page.mouse.move(points.to.x, points.to.y, { steps: 8 })
   await page.mouse.up()
+  const selected = await page.evaluate(() => document.getSelection()?.toString() ?? '')
+  if (selected.trim() !== quote)
+    throw new Error(`The drag selected “${selected}” instead of “${quote}”`)
+}
+
+/**
+ * Waits until the text will not move under the mouse: web fonts loaded, the passage scrolled to
+ * the middle of the column, and two frames painted since.
+ */
+async function settleLayout(page: Page, quote: string): Promise<void> {
+  await page.evaluate(async (text) => {
+    await document.fonts.ready
+    const element = [...document.querySelectorAll<HTMLElement>('[data-segment-index]')].find((el) =>
+      el.textContent?.includes(text),
+    )
+    element?.scrollIntoView({ block: 'center' })
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  }, quote)
 }
 
 /** Clicks the middle of the first occurrence of `text` in the article. */
 export async function clickText(page: Page, text: string): Promise<void> {
+  await settleLayout(page, text)
   const point = await page.evaluate((needle) => {
     for (const element of document.querySelectorAll<HTMLElement>('[data-segment-index]')) {
       const node = element.firstChild

@@ -12,6 +12,8 @@ export class UndoHistory {
   readonly #undone: UndoableChange[] = []
   /** Oldest changes are forgotten beyond this many. */
   readonly #limit: number
+  /** Undo and redo run one after another: a quick second key press waits for the first. */
+  #queue: Promise<unknown> = Promise.resolve()
 
   constructor(limit = 200) {
     this.#limit = limit
@@ -25,26 +27,33 @@ export class UndoHistory {
   }
 
   /** Takes back the last change; null when there is none or it failed (it stays then). */
-  async undo(): Promise<string | null> {
-    const change = this.#done.pop()
-    if (!change) return null
-    if (!(await change.undo())) {
-      this.#done.push(change)
-      return null
-    }
-    this.#undone.push(change)
-    return change.label
+  undo(): Promise<string | null> {
+    return this.#enqueue(() => this.#step(this.#done, this.#undone, 'undo'))
   }
 
   /** Does the last undone change again. */
-  async redo(): Promise<string | null> {
-    const change = this.#undone.pop()
+  redo(): Promise<string | null> {
+    return this.#enqueue(() => this.#step(this.#undone, this.#done, 'redo'))
+  }
+
+  #enqueue(step: () => Promise<string | null>): Promise<string | null> {
+    const run = this.#queue.then(step)
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  async #step(
+    from: UndoableChange[],
+    to: UndoableChange[],
+    direction: 'undo' | 'redo',
+  ): Promise<string | null> {
+    const change = from.pop()
     if (!change) return null
-    if (!(await change.redo())) {
-      this.#undone.push(change)
+    if (!(await change[direction]())) {
+      from.push(change)
       return null
     }
-    this.#done.push(change)
+    to.push(change)
     return change.label
   }
 }
