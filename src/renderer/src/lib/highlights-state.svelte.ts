@@ -24,6 +24,7 @@ export class HighlightsState {
   /** Read out by the reader's live region. */
   announcement = $state('')
   /** Where each painted highlight's first line is, in pixels from the top of the text. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built whole, then assigned to $state.raw; never mutated
   tops = $state.raw<ReadonlyMap<string, number>>(new Map())
   /** How far the text is scrolled, for notes that sit level with their highlights. */
   scrollTop = $state(0)

@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify'
-import { marked } from 'marked'
+import { Marked } from 'marked'
 
 declare const sanitized: unique symbol
 /** HTML that went through the sanitiser; the only kind MarkdownView will insert. */
@@ -28,12 +28,28 @@ const allowedTags = [
 /** Links may only go to the web over TLS or to e-mail; they open in the system browser. */
 const allowedUris = /^(?:https:|mailto:)/i
 
+/**
+ * Notes are Markdown, not HTML: raw HTML in a note is shown as the text it is. That keeps hostile
+ * markup out of the parser altogether; the sanitiser below is the second line of defence.
+ */
+const markdownOnly = new Marked({
+  gfm: true,
+  breaks: true,
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+  },
+})
+
 /** Renders a note's Markdown to sanitised HTML. */
 export function renderMarkdown(markdown: string): SafeHtml {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true })
+  const html = markdownOnly.parse(markdown, { async: false })
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS: allowedTags,
     ALLOWED_ATTR: ['href', 'title'],
     ALLOWED_URI_REGEXP: allowedUris,
   }) as SafeHtml
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }
