@@ -35,7 +35,9 @@ test('select, highlight, write a note, reload: still painted and listed', async 
   await page.screenshot({ path: 'test-results/highlight-with-note.png' })
   // Beside the text: the note sits level with its highlight.
   const highlightTop = await page.evaluate(
-    () => [...CSS.highlights.get('lectern-label-key-position')!][0]!.getBoundingClientRect().top,
+    () =>
+      ([...CSS.highlights.get('lectern-label-key-position')!][0] as Range).getBoundingClientRect()
+        .top,
   )
   await expect
     .poll(async () => Math.abs((await card.boundingBox())!.y - highlightTop))

@@ -37,6 +37,10 @@ const markdownOnly = new Marked({
   breaks: true,
   renderer: {
     html: ({ text }) => escapeHtml(text),
+    // A link to anything but https: or mailto: keeps its words and loses its target.
+    link(token) {
+      return allowedUris.test(token.href) ? false : this.parser.parseInline(token.tokens)
+    },
   },
 })
 

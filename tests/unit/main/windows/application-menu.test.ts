@@ -7,6 +7,8 @@ const options = {
   isDev: false,
   onAbout: () => undefined,
   onShowShortcuts: () => undefined,
+  onUndo: () => undefined,
+  onRedo: () => undefined,
 }
 
 function roles(template: MenuItemConstructorOptions[], label: string): string[] {
