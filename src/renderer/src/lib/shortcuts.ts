@@ -19,6 +19,21 @@ export const shortcutGroups: readonly { title: string; shortcuts: readonly Short
     ],
   },
   {
+    title: 'Highlights and notes',
+    shortcuts: [
+      { keys: ['s'], action: 'Select the next sentence' },
+      { keys: ['Shift+→', 'Shift+←'], action: 'Grow or shrink the selection by a word' },
+      { keys: ['Shift+↓', 'Shift+↑'], action: 'Grow or shrink the selection by a sentence' },
+      { keys: ['h'], action: 'Highlight the selection (first colour)' },
+      { keys: ['n', 'p'], action: 'Next or previous highlight' },
+      { keys: ['a'], action: 'Actions of the highlight: colour, note, delete' },
+      { keys: ['Enter'], action: 'Open the highlight’s note' },
+      { keys: ['Esc'], action: 'Back to the text (saves the note)' },
+      { keys: ['Delete'], action: 'Delete the highlight' },
+      { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], action: 'Undo or redo' },
+    ],
+  },
+  {
     title: 'Anywhere',
     shortcuts: [
       { keys: ['l'], action: 'Go to the library' },
