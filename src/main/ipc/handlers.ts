@@ -1,6 +1,7 @@
 import { fail, ok } from '../../shared/ipc/result'
 import type { RequestArgs, RequestName, RequestResult } from '../../shared/ipc/contract'
 import type { Services } from '../services/create-services'
+import { startOfNextDay } from '../services/local-day'
 import { parseExternalUrl } from '../windows/external-links'
 
 /** One function per request: validated arguments in, a Result out. */
@@ -17,7 +18,7 @@ export interface HandlerDeps {
 
 /** Maps every contract request to its service call. */
 export function createHandlers({ services, openExternal }: HandlerDeps): Handlers {
-  const { library, settings, store, annotations } = services
+  const { library, settings, store, annotations, cards, reviews, now } = services
   return {
     listDocuments: () => ok(library.list()),
     openDocument: async ({ documentId }) => {
@@ -33,6 +34,21 @@ export function createHandlers({ services, openExternal }: HandlerDeps): Handler
     restoreHighlight: ({ documentId, highlight }) => annotations.restore(documentId, highlight),
     reattachHighlight: (input) => annotations.reattach(input),
     dismissReanchorReport: ({ documentId }) => annotations.dismissReport(documentId),
+    listCards: ({ documentId }) => cards.list(documentId),
+    createCard: ({ documentId, highlightId, content }) =>
+      cards.create(documentId, highlightId, content),
+    updateCard: ({ documentId, cardId, content }) => cards.update(documentId, cardId, content),
+    deleteCard: ({ documentId, cardId }) => cards.remove(documentId, cardId),
+    resetCard: ({ documentId, cardId }) => cards.reset(documentId, cardId),
+    suspendCard: ({ documentId, cardId, variant, isSuspended }) =>
+      cards.setSuspended(documentId, cardId, variant, isSuspended),
+    buryCard: ({ documentId, cardId, variant }) =>
+      cards.bury(documentId, cardId, variant, startOfNextDay(now())),
+    getStudyQueue: async () => ok(await reviews.queue()),
+    gradeCard: ({ documentId, cardId, variant, grade }) =>
+      reviews.grade(documentId, cardId, variant, grade),
+    undoGrade: ({ reviewId, reviewedAt }) => reviews.undo(reviewId, reviewedAt),
+    getStudyStats: async () => ok(await reviews.stats()),
     saveReadingPosition: ({ documentId, position }) =>
       library.saveReadingPosition(documentId, position),
     getSettings: () => ok(settings.get()),

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import type { RequestArgs, RequestName } from '../../shared/ipc/contract'
+import type { StudyVariant } from '../../shared/model'
 import { documentIdPattern } from '../store/data-store'
 import {
+  cardSchema,
   highlightLabelSchema,
   highlightSchema,
   readingPositionSchema,
@@ -20,8 +22,17 @@ const highlightChanges = z.strictObject({
   note: z.string().max(100_000).optional(),
   tags: z.array(tagSchema).max(50).optional(),
 })
+const cardId = z.string().min(1).max(64)
+const variant = z.string().regex(/^(forward|reverse|c\d{1,3})$/) as z.ZodType<StudyVariant>
+const cardContent = cardSchema.shape.content
+const cardItem = { documentId, cardId, variant }
 const settingsChanges = settingsSchema
-  .extend({ highlightLabels: settingsSchema.shape.highlightLabels.unwrap() })
+  .extend({
+    highlightLabels: settingsSchema.shape.highlightLabels.unwrap(),
+    desiredRetention: settingsSchema.shape.desiredRetention.unwrap(),
+    newCardsPerDay: settingsSchema.shape.newCardsPerDay.unwrap(),
+    maximumIntervalDays: settingsSchema.shape.maximumIntervalDays.unwrap(),
+  })
   .partial()
   .strict()
 
@@ -38,6 +49,24 @@ export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } =
   restoreHighlight: z.strictObject({ documentId, highlight: highlightSchema.strict() }),
   reattachHighlight: z.strictObject({ documentId, highlightId, ...passage }),
   dismissReanchorReport: z.strictObject({ documentId }),
+  listCards: z.strictObject({ documentId }),
+  createCard: z.strictObject({
+    documentId,
+    highlightId: highlightId.nullable(),
+    content: cardContent,
+  }),
+  updateCard: z.strictObject({ documentId, cardId, content: cardContent }),
+  deleteCard: z.strictObject({ documentId, cardId }),
+  resetCard: z.strictObject({ documentId, cardId }),
+  suspendCard: z.strictObject({ ...cardItem, isSuspended: z.boolean() }),
+  buryCard: z.strictObject(cardItem),
+  getStudyQueue: none,
+  gradeCard: z.strictObject({ ...cardItem, grade: z.enum(['again', 'hard', 'good', 'easy']) }),
+  undoGrade: z.strictObject({
+    reviewId: z.string().min(1).max(64),
+    reviewedAt: z.iso.datetime({ offset: true }),
+  }),
+  getStudyStats: none,
   saveReadingPosition: z.strictObject({
     documentId,
     position: readingPositionSchema.omit({ updatedAt: true }).strict(),

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../shared/ipc/result'
 import type { DocumentAnnotations, Highlight, HighlightChanges } from '../../shared/model'
 import type { DataStore } from '../store/data-store'
 import type { AnnotationsFile } from '../store/schema'
+import { applyChange } from './apply-change'
 import { storageFailure } from './storage-failure'
 
 /** What the annotation service needs, passed in by the composition root. */
@@ -196,17 +197,7 @@ export class AnnotationService {
     const meta = this.#deps.store.library.data.documents.find((doc) => doc.id === documentId)
     if (!meta) return fail('not-found', 'That document is no longer in your library.')
     const file = await this.#deps.store.annotations(documentId, meta.title)
-    let outcome: T | null = null
-    try {
-      await file.update((draft) => {
-        outcome = change(draft)
-        if (outcome === null) throw new NotFound()
-      })
-    } catch (error) {
-      if (error instanceof NotFound) return fail('not-found', 'That highlight no longer exists.')
-      return storageFailure(error, what)
-    }
-    return ok(outcome as T)
+    return applyChange(file, change, what, 'That highlight no longer exists.')
   }
 
   async #context(
@@ -225,6 +216,3 @@ export class AnnotationService {
     )
   }
 }
-
-/** Aborts a change whose target is gone, so nothing is written. */
-class NotFound extends Error {}

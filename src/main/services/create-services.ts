@@ -1,6 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { DataStore } from '../store/data-store'
+import type { StoreFs } from '../store/store-fs'
 import { AnnotationService } from './annotation-service'
+import { CardService } from './card-service'
+import { ReviewLog } from './review-log'
+import { ReviewService } from './review-service'
 import { importBundledDocuments } from './bundled-documents'
 import { LibraryService } from './library-service'
 import { SettingsService } from './settings-service'
@@ -11,14 +15,20 @@ export interface ServiceOptions {
   readonly resourcesDir: string
   /** The current time; tests pass a fixed clock. */
   readonly now?: () => Date
+  /** File operations; tests inject faults here. */
+  readonly fs?: StoreFs
 }
 
 /** The main-process services, built once over one data dir. */
 export interface Services {
+  /** The services' clock, as an ISO time. */
+  readonly now: () => string
   readonly store: DataStore
   readonly library: LibraryService
   readonly settings: SettingsService
   readonly annotations: AnnotationService
+  readonly cards: CardService
+  readonly reviews: ReviewService
 }
 
 /**
@@ -28,7 +38,11 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const clock = options.now ?? (() => new Date())
   const now = () => clock().toISOString()
-  const store = await DataStore.open({ dataDir: options.dataDir, now })
+  const store = await DataStore.open({
+    dataDir: options.dataDir,
+    now,
+    ...(options.fs ? { fs: options.fs } : {}),
+  })
   const newId = () => randomUUID()
   const library = new LibraryService({
     store,
@@ -38,6 +52,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   })
   const settings = new SettingsService(store)
   const annotations = new AnnotationService({ store, now, newId })
+  const log = new ReviewLog(store)
+  const cards = new CardService({ store, log, now, newId })
+  const reviews = new ReviewService({ store, log, now, newId, settings: () => settings.get() })
   await importBundledDocuments({ resourcesDir: options.resourcesDir, store, library })
-  return { store, library, settings, annotations }
+  return { now, store, library, settings, annotations, cards, reviews }
 }

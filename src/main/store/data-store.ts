@@ -3,13 +3,17 @@ import type { Notice } from '../../shared/model'
 import { defaultSettings } from '../../shared/model'
 import { Backups } from './backups'
 import { DurableJsonAdapter, tempFileSuffix } from './durable-json-adapter'
-import { openStoredFile, type OpenContext } from './open-stored-file'
+import { openStoredFile, type OpenContext, type StoredFileSpec } from './open-stored-file'
 import {
   annotationsFileSchema,
+  cardsFileSchema,
+  reviewsFileSchema,
   contentFileSchema,
   currentSchemaVersion,
   libraryFileSchema,
   type AnnotationsFile,
+  type CardsFile,
+  type ReviewsFile,
   type ContentFile,
   type LibraryFile,
 } from './schema'
@@ -37,6 +41,8 @@ export class DataStore {
   readonly #notices: Notice[]
   readonly #contents = new Map<string, Promise<StoredFile<ContentFile> | null>>()
   readonly #annotations = new Map<string, Promise<StoredFile<AnnotationsFile>>>()
+  readonly #cards = new Map<string, Promise<StoredFile<CardsFile>>>()
+  readonly #reviews = new Map<string, Promise<StoredFile<ReviewsFile>>>()
 
   private constructor(library: StoredFile<LibraryFile>, context: OpenContext, notices: Notice[]) {
     this.library = library
@@ -83,45 +89,82 @@ export class DataStore {
   /** The text file of a document, or null when it is missing and could not be recovered. */
   content(documentId: string, title: string): Promise<StoredFile<ContentFile> | null> {
     assertDocumentId(documentId)
-    let file = this.#contents.get(documentId)
-    if (!file) {
-      file = openStoredFile(
+    return cached(this.#contents, documentId, () =>
+      openStoredFile(
         {
           relPath: `documents/${documentId}/content.json`,
           label: `the text of “${title}”`,
           schema: contentFileSchema,
         },
         this.#context,
-      )
-      this.#contents.set(documentId, file)
-    }
-    return file
+      ),
+    )
   }
 
   /** The highlights and notes of a document; an empty file for a document without any. */
   annotations(documentId: string, title: string): Promise<StoredFile<AnnotationsFile>> {
     assertDocumentId(documentId)
-    let file = this.#annotations.get(documentId)
-    if (!file) {
-      file = openStoredFile(
-        {
-          relPath: `documents/${documentId}/annotations.json`,
-          label: `the highlights and notes of “${title}”`,
-          schema: annotationsFileSchema,
-          defaults: (): AnnotationsFile => ({
-            schemaVersion: currentSchemaVersion,
-            documentId,
-            highlights: [],
-          }),
-        },
-        this.#context,
-      ).then((opened) => {
-        if (!opened) throw new Error('annotations files always have defaults')
-        return opened
-      })
-      this.#annotations.set(documentId, file)
-    }
-    return file
+    return cached(this.#annotations, documentId, () =>
+      openWithDefaults(this.#context, {
+        relPath: `documents/${documentId}/annotations.json`,
+        label: `the highlights and notes of “${title}”`,
+        schema: annotationsFileSchema,
+        defaults: (): AnnotationsFile => ({
+          schemaVersion: currentSchemaVersion,
+          documentId,
+          highlights: [],
+        }),
+      }),
+    )
+  }
+
+  /** The cards of a document and the schedules of their study items. */
+  cards(documentId: string, title: string): Promise<StoredFile<CardsFile>> {
+    assertDocumentId(documentId)
+    return cached(this.#cards, documentId, () =>
+      openWithDefaults(this.#context, {
+        relPath: `documents/${documentId}/cards.json`,
+        label: `the flashcards of “${title}”`,
+        schema: cardsFileSchema,
+        defaults: (): CardsFile => ({
+          schemaVersion: currentSchemaVersion,
+          documentId,
+          cards: [],
+          schedules: {},
+        }),
+      }),
+    )
+  }
+
+  /** The review log of one month ("2026-11"). */
+  reviews(month: string): Promise<StoredFile<ReviewsFile>> {
+    if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`Invalid month: ${month}`)
+    return cached(this.#reviews, month, () =>
+      openWithDefaults(this.#context, {
+        relPath: `reviews/${month}.json`,
+        label: `your review history of ${month}`,
+        schema: reviewsFileSchema,
+        defaults: (): ReviewsFile => ({ schemaVersion: currentSchemaVersion, month, entries: [] }),
+      }),
+    )
+  }
+
+  /** The months that have a review log, oldest first. */
+  async reviewMonths(): Promise<string[]> {
+    const names = await this.#context.fs
+      .readdir(join(this.#context.dataDir, 'reviews'))
+      .catch(() => [] as string[])
+    const onDisk = names.flatMap((name) => /^(\d{4}-\d{2})\.json$/.exec(name)?.[1] ?? [])
+    return [...new Set([...onDisk, ...this.#reviews.keys()])].sort()
+  }
+
+  /** Ids of every document folder on disk, listed or not (for checks and study). */
+  async documentFolders(): Promise<string[]> {
+    return (
+      await this.#context.fs
+        .readdir(join(this.#context.dataDir, 'documents'))
+        .catch(() => [] as string[])
+    ).filter((name) => documentIdPattern.test(name))
   }
 
   /** Writes a new document's text durably; done before the library lists the document. */
@@ -135,6 +178,21 @@ export class DataStore {
     this.#contents.delete(content.documentId)
     await this.#context.backups.save(relPath, this.#context.now()).catch(() => null)
   }
+}
+
+function cached<T>(map: Map<string, Promise<T>>, key: string, open: () => Promise<T>): Promise<T> {
+  let value = map.get(key)
+  if (!value) map.set(key, (value = open()))
+  return value
+}
+
+async function openWithDefaults<T>(
+  context: OpenContext,
+  spec: StoredFileSpec<T>,
+): Promise<StoredFile<T>> {
+  const file = await openStoredFile(spec, context)
+  if (!file) throw new Error(`${spec.relPath} has defaults and always opens`)
+  return file
 }
 
 function assertDocumentId(documentId: string): void {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defaultHighlightLabels, settingsLimits } from '../../shared/model'
+import { defaultHighlightLabels, defaultSettings, settingsLimits } from '../../shared/model'
 
 /** The schema version this build writes. Files with a higher number open read-only. */
 export const currentSchemaVersion = 1
@@ -33,6 +33,23 @@ export const settingsSchema = z.object({
     )
     .readonly()
     .default(defaultHighlightLabels),
+  desiredRetention: z
+    .number()
+    .min(settingsLimits.desiredRetention.min)
+    .max(settingsLimits.desiredRetention.max)
+    .default(defaultSettings.desiredRetention),
+  newCardsPerDay: z
+    .number()
+    .int()
+    .min(settingsLimits.newCardsPerDay.min)
+    .max(settingsLimits.newCardsPerDay.max)
+    .default(defaultSettings.newCardsPerDay),
+  maximumIntervalDays: z
+    .number()
+    .int()
+    .min(settingsLimits.maximumIntervalDays.min)
+    .max(settingsLimits.maximumIntervalDays.max)
+    .default(defaultSettings.maximumIntervalDays),
 })
 
 export const readingPositionSchema = z.object({
@@ -159,3 +176,78 @@ export const annotationsFileSchema = z.object({
   checkedRevisionId: z.string().optional(),
 })
 export type AnnotationsFile = z.infer<typeof annotationsFileSchema>
+
+const cardContentSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('basic'),
+    front: z.string().max(20_000),
+    back: z.string().max(20_000),
+    isReversible: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('cloze'),
+    text: z.string().max(20_000),
+    extra: z.string().max(20_000),
+  }),
+])
+
+export const cardSchema = z.object({
+  id: z.string().min(1).max(64),
+  documentId: z.string().min(1),
+  highlightId: z.string().nullable(),
+  content: cardContentSchema,
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+})
+
+export const scheduleSchema = z.object({
+  due: isoDateTime,
+  stability: z.number().nonnegative(),
+  difficulty: z.number().nonnegative(),
+  scheduledDays: z.number().nonnegative(),
+  learningSteps: z.number().int().nonnegative(),
+  reps: z.number().int().nonnegative(),
+  lapses: z.number().int().nonnegative(),
+  state: z.enum(['new', 'learning', 'review', 'relearning']),
+  lastReview: isoDateTime.nullable(),
+})
+
+/** A study item's schedule plus what the reader decided about it. */
+export const itemScheduleSchema = scheduleSchema.extend({
+  isSuspended: z.boolean(),
+  buriedUntil: isoDateTime.nullable(),
+  /** The review-log entry this schedule came from; null for a new item. */
+  lastReviewId: z.string().nullable(),
+})
+export type ItemSchedule = z.infer<typeof itemScheduleSchema>
+
+/** documents/<id>/cards.json: a document's cards and the schedule of each study item. */
+export const cardsFileSchema = z.object({
+  schemaVersion: z.literal(currentSchemaVersion),
+  documentId: z.string().min(1),
+  cards: z.array(cardSchema),
+  /** Keyed by `${cardId}:${variant}`. */
+  schedules: z.record(z.string(), itemScheduleSchema),
+})
+export type CardsFile = z.infer<typeof cardsFileSchema>
+
+export const reviewEntrySchema = z.object({
+  id: z.string().min(1),
+  documentId: z.string().min(1),
+  cardId: z.string().min(1),
+  variant: z.string().regex(/^(forward|reverse|c\d+)$/),
+  kind: z.enum(['review', 'reset']),
+  grade: z.enum(['again', 'hard', 'good', 'easy']).nullable(),
+  reviewedAt: isoDateTime,
+  before: scheduleSchema.nullable(),
+  after: scheduleSchema,
+})
+export type ReviewEntry = z.infer<typeof reviewEntrySchema>
+
+/** reviews/<yyyy-mm>.json: the review log of one month. */
+export const reviewsFileSchema = z.object({
+  schemaVersion: z.literal(currentSchemaVersion),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  entries: z.array(reviewEntrySchema),
+})
+export type ReviewsFile = z.infer<typeof reviewsFileSchema>

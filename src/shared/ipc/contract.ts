@@ -1,5 +1,13 @@
+import type { Grade } from '../domain/scheduling/schedule'
 import type {
+  Card,
+  CardContent,
+  CardWithStatus,
   DocumentMeta,
+  GradeReceipt,
+  StudyQueue,
+  StudyStats,
+  StudyVariant,
   Highlight,
   HighlightChanges,
   Notice,
@@ -11,6 +19,9 @@ import type { Result } from './result'
 
 /** Why a highlight request could not be done. */
 export type HighlightFailure = 'not-found' | 'invalid-passage' | 'unknown-label'
+
+/** Why a flashcard request could not be done. */
+export type CardFailure = 'not-found' | 'invalid-card'
 
 /** Failure codes any request can return. */
 export type CommonFailure = 'invalid-arguments' | 'internal' | 'storage-failed' | 'read-only'
@@ -56,6 +67,48 @@ export interface Requests {
   }
   /** Hides the report about re-anchored highlights. */
   dismissReanchorReport: { args: { documentId: string }; value: null; failure: HighlightFailure }
+  /** A document's flashcards with the status of each study item. */
+  listCards: { args: { documentId: string }; value: CardWithStatus[]; failure: CardFailure }
+  /** Makes a flashcard, usually from a highlight. */
+  createCard: {
+    args: { documentId: string; highlightId: string | null; content: CardContent }
+    value: Card
+    failure: CardFailure
+  }
+  /** Rewords a flashcard; its schedule is kept. */
+  updateCard: {
+    args: { documentId: string; cardId: string; content: CardContent }
+    value: Card
+    failure: CardFailure
+  }
+  /** Deletes a flashcard; its review history stays. */
+  deleteCard: { args: { documentId: string; cardId: string }; value: null; failure: CardFailure }
+  /** Forgets a flashcard's progress, on purpose. */
+  resetCard: { args: { documentId: string; cardId: string }; value: null; failure: CardFailure }
+  /** Suspends (or unsuspends) one study item of a card. */
+  suspendCard: {
+    args: { documentId: string; cardId: string; variant: StudyVariant; isSuspended: boolean }
+    value: null
+    failure: CardFailure
+  }
+  /** Hides one study item until tomorrow. */
+  buryCard: {
+    args: { documentId: string; cardId: string; variant: StudyVariant }
+    value: null
+    failure: CardFailure
+  }
+  /** The next items to review. */
+  getStudyQueue: { args: undefined; value: StudyQueue; failure: never }
+  /** Grades a study item. */
+  gradeCard: {
+    args: { documentId: string; cardId: string; variant: StudyVariant; grade: Grade }
+    value: GradeReceipt
+    failure: CardFailure
+  }
+  /** Takes back the latest grade of an item. */
+  undoGrade: { args: { reviewId: string; reviewedAt: string }; value: null; failure: CardFailure }
+  /** Due forecast, review heatmap, true retention and per-document recall. */
+  getStudyStats: { args: undefined; value: StudyStats; failure: never }
   /** Remembers where the reader is in a document. */
   saveReadingPosition: {
     args: { documentId: string; position: Omit<ReadingPosition, 'updatedAt'> }
@@ -107,6 +160,17 @@ export const requestNames = [
   'restoreHighlight',
   'reattachHighlight',
   'dismissReanchorReport',
+  'listCards',
+  'createCard',
+  'updateCard',
+  'deleteCard',
+  'resetCard',
+  'suspendCard',
+  'buryCard',
+  'getStudyQueue',
+  'gradeCard',
+  'undoGrade',
+  'getStudyStats',
   'saveReadingPosition',
   'getSettings',
   'updateSettings',

@@ -10,3 +10,5 @@ export {
   type DocumentAnnotations,
 } from './highlight'
 export { defaultSettings, settingsLimits, type Settings, type Theme } from './settings'
+export type * from './card'
+export type * from './study'
