@@ -222,6 +222,6 @@ export class CardService {
 export function stripItemFields(
   schedule: ItemSchedule,
 ): Omit<ItemSchedule, 'isSuspended' | 'buriedUntil' | 'lastReviewId'> {
-  const { isSuspended: _s, buriedUntil: _b, lastReviewId: _l, ...rest } = schedule
+  const { isSuspended, buriedUntil, lastReviewId, ...rest } = schedule
   return rest
 }
