@@ -101,6 +101,7 @@ export class ReviewService {
         review: due.filter((item) => item.schedule.state === 'review').length,
       },
       nextDue: queue.length > 0 ? null : (later.sort()[0] ?? null),
+      asOf: now,
     }
   }
 

@@ -42,6 +42,8 @@ export interface StudyQueue {
   readonly counts: { readonly new: number; readonly learning: number; readonly review: number }
   /** When the next item comes due, if nothing is due now. */
   readonly nextDue: string | null
+  /** The main process's time when the queue was made, for "due in 3 days". */
+  readonly asOf: string
 }
 
 /** Proof of a grade, to undo it. */

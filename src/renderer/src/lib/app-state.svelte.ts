@@ -18,7 +18,9 @@ export class AppState {
   documents = $state.raw<DocumentMeta[]>([])
   notices = $state<Notice[]>([])
   opened = $state.raw<OpenedDocument | null>(null)
-  view = $state<'loading' | 'library' | 'reader'>('loading')
+  view = $state<'loading' | 'library' | 'reader' | 'review' | 'stats'>('loading')
+  /** A highlight to focus (and flash) once the reader opens. */
+  focusRequest = $state<{ highlightId: string } | null>(null)
   /** The last failure to show the reader, in their words. */
   problem = $state<string | null>(null)
   isShortcutsOpen = $state(false)
@@ -39,14 +41,15 @@ export class AppState {
     else this.view = 'library'
   }
 
-  /** Opens a document in the reader. */
-  async openDocument(documentId: string): Promise<void> {
+  /** Opens a document in the reader, at a highlight if one is given. */
+  async openDocument(documentId: string, highlightId?: string): Promise<void> {
     const result = await api.openDocument({ documentId })
     if (!result.ok) {
       this.view = 'library'
       return this.#report(result)
     }
     this.opened = result.value
+    this.focusRequest = highlightId ? { highlightId } : null
     this.view = 'reader'
   }
 

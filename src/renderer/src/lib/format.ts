@@ -18,3 +18,24 @@ export function formatPercent(share: number): string {
 export function readingMinutes(wordCount: number): string {
   return `${Math.max(1, Math.round(wordCount / 230))} min`
 }
+
+const minute = 1 / 1440
+
+/** An interval in days as a grade button shows it: "1m", "10m", "2d", "3.5mo", "1.2y". */
+export function formatInterval(days: number): string {
+  if (days < 1 / 24) return `${Math.max(1, Math.round(days / minute))}m`
+  if (days < 1) return `${Math.round(days * 24)}h`
+  if (days < 30) return `${Math.round(days)}d`
+  if (days < 365) return `${(days / 30).toFixed(1).replace(/\.0$/, '')}mo`
+  return `${(days / 365).toFixed(1).replace(/\.0$/, '')}y`
+}
+
+/** When something is due, relative to `now`: "in 10 minutes", "tomorrow", "in 4 days". */
+export function formatDue(due: string, now: string): string {
+  const days = (Date.parse(due) - Date.parse(now)) / 86_400_000
+  if (days <= 0) return 'now'
+  if (days < 1 / 24) return `in ${Math.max(1, Math.round(days / minute))} minutes`
+  if (days < 1) return `in ${Math.round(days * 24)} hours`
+  if (days < 2) return 'tomorrow'
+  return `in ${Math.round(days)} days`
+}

@@ -14,6 +14,7 @@ export type ReaderCommand =
   | 'open-note'
   | 'delete'
   | 'escape'
+  | 'make-card'
   | 'extend-word-forward'
   | 'extend-word-backward'
   | 'extend-sentence-forward'
@@ -31,6 +32,7 @@ const plainKeys: Record<string, ReaderCommand> = {
   n: 'next',
   p: 'previous',
   a: 'actions',
+  c: 'make-card',
   Enter: 'open-note',
   Delete: 'delete',
   Escape: 'escape',
