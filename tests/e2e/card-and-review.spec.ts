@@ -30,6 +30,11 @@ test('highlight → cloze card → review → undo → grade again → due again
   await expect(page.getByRole('article', { name: /Highlight: Claudia Plattner/ })).toContainText(
     '1 card',
   )
+  await page.getByRole('tab', { name: 'Cards' }).click()
+  const listed = page.getByRole('listitem', { name: /Card: The new head of the BSI/ })
+  await expect(listed).toContainText('c1: new')
+  await expect(listed).toContainText('From “Claudia Plattner”')
+  await page.screenshot({ path: 'test-results/cards-pane.png' })
 
   await page.getByRole('button', { name: 'Review', exact: true }).click()
   const card = page.getByRole('article', { name: 'Card' })
