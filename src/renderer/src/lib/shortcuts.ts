@@ -31,6 +31,19 @@ export const shortcutGroups: readonly { title: string; shortcuts: readonly Short
       { keys: ['Esc'], action: 'Back to the text (saves the note)' },
       { keys: ['Delete'], action: 'Delete the highlight' },
       { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], action: 'Undo or redo' },
+      { keys: ['c'], action: 'Make a flashcard from the highlight' },
+    ],
+  },
+  {
+    title: 'Review',
+    shortcuts: [
+      { keys: ['r'], action: 'Start reviewing due cards' },
+      { keys: ['Space', 'Enter'], action: 'Show the answer' },
+      { keys: ['1', '2', '3', '4'], action: 'Again, Hard, Good, Easy' },
+      { keys: ['u'], action: 'Undo the last answer' },
+      { keys: ['e'], action: 'Edit the card' },
+      { keys: ['s'], action: 'Suspend the card' },
+      { keys: ['o'], action: 'Open the source passage in the reader' },
     ],
   },
   {
