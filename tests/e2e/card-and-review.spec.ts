@@ -81,4 +81,11 @@ test('highlight → cloze card → review → undo → grade again → due again
   await later.getByRole('button', { name: 'Review', exact: true }).click()
   await expect(later.getByRole('article', { name: 'Card' })).toContainText('[…]')
   await expect(later.getByRole('status').filter({ hasText: 'to go' })).toContainText('1 learning')
+
+  await later.keyboard.press('Space')
+  await later.keyboard.press('o')
+  await expect(later.locator('article h1')).toBeAttached()
+  await expect
+    .poll(() => later.evaluate(() => CSS.highlights.get('lectern-focus')?.size ?? 0))
+    .toBe(1)
 })

@@ -80,6 +80,20 @@ export class ReviewSession {
     await this.#refresh(true)
   }
 
+  /** Hides the card on screen until tomorrow and moves on. */
+  async bury(): Promise<void> {
+    const item = this.current
+    if (!item) return
+    const result = await api.buryCard({
+      documentId: item.documentId,
+      cardId: item.card.id,
+      variant: item.variant,
+    })
+    if (!result.ok) return this.#onProblem(result.error.message)
+    this.#lastGrade = null
+    await this.#refresh(true)
+  }
+
   /** Reloads the card on screen after it was edited. */
   reload(): Promise<void> {
     return this.#refresh(true)

@@ -43,6 +43,7 @@ export const shortcutGroups: readonly { title: string; shortcuts: readonly Short
       { keys: ['u'], action: 'Undo the last answer' },
       { keys: ['e'], action: 'Edit the card' },
       { keys: ['s'], action: 'Suspend the card' },
+      { keys: ['b'], action: 'Bury the card until tomorrow' },
       { keys: ['o'], action: 'Open the source passage in the reader' },
     ],
   },
