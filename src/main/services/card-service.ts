@@ -80,8 +80,28 @@ export class CardService {
     }
     return this.#change(documentId, 'the new card', (draft) => {
       draft.cards.push(card)
-      for (const variant of variantsOf(content))
-        draft.schedules[itemKey(card.id, variant)] = newItemSchedule(now)
+      syncSchedules(draft, card, now)
+      return card
+    })
+  }
+
+  /**
+   * Makes the card with this id, or rewords it if it exists: generated cards (bundled study
+   * material, cards from positions) update instead of duplicating when made again.
+   */
+  async upsert(documentId: string, cardId: string, highlightId: string | null, content: CardContent): Promise<Result<Card, Failure>> {
+    const problem = problemWithCard(content)
+    if (problem) return fail('invalid-card', problem)
+    const now = this.#deps.now()
+    return this.#change(documentId, 'the card', (draft) => {
+      const index = draft.cards.findIndex((card) => card.id === cardId)
+      const existing = draft.cards[index]
+      const card: Card = existing
+        ? { ...existing, highlightId, content, updatedAt: now }
+        : { id: cardId, documentId, highlightId, content, createdAt: now, updatedAt: now }
+      if (existing) draft.cards[index] = card
+      else draft.cards.push(card)
+      syncSchedules(draft, card, now)
       return card
     })
   }
@@ -101,10 +121,7 @@ export class CardService {
       if (!current) return null
       const updated: Card = { ...current, content, updatedAt: now }
       draft.cards[index] = updated
-      const keep = new Set(variantsOf(content).map((variant) => itemKey(cardId, variant)))
-      for (const key of Object.keys(draft.schedules))
-        if (key.startsWith(`${cardId}:`) && !keep.has(key)) delete draft.schedules[key]
-      for (const key of keep) draft.schedules[key] ??= newItemSchedule(now)
+      syncSchedules(draft, updated, now)
       return updated
     })
   }
@@ -216,6 +233,13 @@ export class CardService {
     if (!meta) return fail('not-found', 'That document is no longer in your library.')
     return ok(await this.#deps.store.cards(documentId, meta.title))
   }
+}
+
+/** Items that still exist keep their schedules; new ones (a new cloze number) start new. */
+function syncSchedules(draft: CardsFile, card: Card, now: string): void {
+  const keep = new Set(variantsOf(card.content).map((variant) => itemKey(card.id, variant)))
+  for (const key of Object.keys(draft.schedules)) if (key.startsWith(`${card.id}:`) && !keep.has(key)) delete draft.schedules[key]
+  for (const key of keep) draft.schedules[key] ??= newItemSchedule(now)
 }
 
 /** The FSRS part of an item's schedule, as the log stores it. */

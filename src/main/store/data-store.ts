@@ -7,12 +7,14 @@ import { openStoredFile, type OpenContext, type StoredFileSpec } from './open-st
 import {
   annotationsFileSchema,
   cardsFileSchema,
+  positionsFileSchema,
   reviewsFileSchema,
   contentFileSchema,
   currentSchemaVersion,
   libraryFileSchema,
   type AnnotationsFile,
   type CardsFile,
+  type PositionsFile,
   type ReviewsFile,
   type ContentFile,
   type LibraryFile,
@@ -43,6 +45,7 @@ export class DataStore {
   readonly #annotations = new Map<string, Promise<StoredFile<AnnotationsFile>>>()
   readonly #cards = new Map<string, Promise<StoredFile<CardsFile>>>()
   readonly #reviews = new Map<string, Promise<StoredFile<ReviewsFile>>>()
+  readonly #positions = new Map<string, Promise<StoredFile<PositionsFile>>>()
 
   private constructor(library: StoredFile<LibraryFile>, context: OpenContext, notices: Notice[]) {
     this.library = library
@@ -131,6 +134,26 @@ export class DataStore {
           documentId,
           cards: [],
           schedules: {},
+        }),
+      }),
+    )
+  }
+
+  /** The actors and positions of a document. */
+  positions(documentId: string, title: string): Promise<StoredFile<PositionsFile>> {
+    assertDocumentId(documentId)
+    return cached(this.#positions, documentId, () =>
+      openWithDefaults(this.#context, {
+        relPath: `documents/${documentId}/positions.json`,
+        label: `the key positions of “${title}”`,
+        schema: positionsFileSchema,
+        defaults: (): PositionsFile => ({
+          schemaVersion: currentSchemaVersion,
+          documentId,
+          topic: '',
+          actors: [],
+          positions: [],
+          rejectedSuggestions: [],
         }),
       }),
     )

@@ -251,3 +251,31 @@ export const reviewsFileSchema = z.object({
   entries: z.array(reviewEntrySchema),
 })
 export type ReviewsFile = z.infer<typeof reviewsFileSchema>
+
+export const actorSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  name: z.string().trim().min(1).max(120),
+  kind: z.enum(['organisation', 'person', 'body']),
+  role: z.string().max(200),
+})
+
+export const positionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  actorId: z.string().min(1),
+  stance: z.enum(['for', 'against', 'mixed', 'neutral']),
+  summary: z.string().trim().min(1).max(1000),
+  evidence: z.array(z.string().min(1)).readonly(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+})
+
+/** documents/<id>/positions.json: who holds which view, and the suggestions the reader turned down. */
+export const positionsFileSchema = z.object({
+  schemaVersion: z.literal(currentSchemaVersion),
+  documentId: z.string().min(1),
+  topic: z.string().max(200),
+  actors: z.array(actorSchema),
+  positions: z.array(positionSchema),
+  rejectedSuggestions: z.array(z.string()),
+})
+export type PositionsFile = z.infer<typeof positionsFileSchema>

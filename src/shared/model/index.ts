@@ -12,3 +12,4 @@ export {
 export { defaultSettings, settingsLimits, type Settings, type Theme } from './settings'
 export type * from './card'
 export type * from './study'
+export type * from './position'
