@@ -5,7 +5,7 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
 const verbPattern = reportingVerbForms.map((form) => form.replace(/ /g, '\\s+')).join('|')
 /** '…," explains Europol.' — the speaker after the verb, at the end of the sentence. */
 const trailingInverted = new RegExp(
-  `^(.+?)[,"”]+\\s+(${verbPattern})\\s+((?:(?:its|their|his|her|the)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+){0,3},?\\s+)?(?:the\\s+)?[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’.-]*){0,4})(?:,\\s+who\\b.*)?\\.?$`,
+  `^(.+?)[,"”]+\\s+(${verbPattern})\\s+((?:(?:its|their|his|her|the)\\s+)?(?:[a-z][\\w'’-]*,?\\s+){0,3}(?:the\\s+)?[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’.-]*){0,4})(?:,\\s+(?:who|adding|saying)\\b.*)?\\.?$`,
 )
 /** "…, the city's culture department announced on Tuesday." — speaker and verb closing the sentence. */
 const closingAttribution = new RegExp(
@@ -45,7 +45,8 @@ export function extractStatements(text: string): StatementSuggestion[] {
       if (!/[A-Za-z]/.test(who.speaker)) continue
       lastSpeaker = who
       const span = trimStatement(sentence, match.statementStart, match.statementEnd)
-      if (span.end - span.start < 12) continue
+      // Shorter than "the ban" is not a statement.
+      if (span.end - span.start < 7) continue
       found.push({
         id: `s${offset + span.start}-${offset + span.end}`,
         speaker: who.speaker,

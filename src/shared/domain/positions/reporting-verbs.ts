@@ -40,6 +40,9 @@ const verbs: Record<string, readonly string[]> = {
   welcome: [],
   complain: [],
   regret: ['regrets', 'regretted'],
+  reply: ['replies', 'replied'],
+  expect: [],
+  'worry about': ['worries about', 'worried about'],
   defend: [],
 }
 
@@ -64,4 +67,4 @@ export const stanceCopula =
 
 /** Verbs that take their view as a direct object: "They support the development of …". */
 export const stanceVerbs =
-  /^(?:support|oppose|reject|want|demand|critici[sz]e|welcome|propose|urge|call on|plan|fear|recommend|regret|defend)/i
+  /^(?:support|oppose|reject|want|demand|critici[sz]e|welcome|propose|urge|call|plan|fear|recommend|regret|defend)/i
