@@ -1,6 +1,9 @@
 import { test, expect } from './support/lectern'
 import { clickText, dragSelect } from './support/text-helpers'
 
+// These flows start from the article alone, as a reader who removed its bundled positions.
+test.use({ studyMaterial: false })
+
 /** The services' clock, moved by the test: "days later" without waiting days. */
 function testClock(start = '2026-11-28T09:00:00.000Z') {
   let time = Date.parse(start)

@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import { test, expect } from './support/lectern'
 import { clickText, dragSelect, paintedTexts } from './support/text-helpers'
 
+// These flows start from the article alone, as a reader who removed its bundled positions.
+test.use({ studyMaterial: false })
+
 const documentId = 'europol-warns-about-e2ee'
 const plattner = 'there must be more secure end-to-end encryption'
 

@@ -1,6 +1,9 @@
 import { test, expect } from './support/lectern'
 import { clickText, dragSelect } from './support/text-helpers'
 
+// These flows start from the article alone, as a reader who removed its bundled positions.
+test.use({ studyMaterial: false })
+
 const hostileNote = [
   '<script>window.__pwned = "script"</script>',
   '<img src="x" onerror="window.__pwned = \'img\'">',

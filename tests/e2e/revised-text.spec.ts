@@ -4,6 +4,9 @@ import { createServices } from '../../src/main/services/create-services'
 import { test, expect } from './support/lectern'
 import { dragSelect, paintedTexts } from './support/text-helpers'
 
+// These flows start from the article alone, as a reader who removed its bundled positions.
+test.use({ studyMaterial: false })
+
 const documentId = 'europol-warns-about-e2ee'
 const resourcesDir = join(__dirname, '../../resources')
 
@@ -36,7 +39,7 @@ test('a revised text reports what happened to each highlight, and an orphan can 
       'Absolutism helps no one. Absolutism is not useful on either side.',
     )
     .replace('Such demands sound familiar.', 'These demands are not new.')
-  const services = await createServices({ dataDir, resourcesDir })
+  const services = await createServices({ dataDir, resourcesDir, seedStudyMaterial: false })
   const result = await services.library.reviseText(
     documentId,
     new TextEncoder().encode(revised),

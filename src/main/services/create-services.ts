@@ -3,6 +3,8 @@ import { DataStore } from '../store/data-store'
 import type { StoreFs } from '../store/store-fs'
 import { AnnotationService } from './annotation-service'
 import { CardService } from './card-service'
+import { PositionService } from './position-service'
+import { applyStudyMaterial, readStudyMaterial } from './study-material'
 import { ReviewLog } from './review-log'
 import { ReviewService } from './review-service'
 import { importBundledDocuments } from './bundled-documents'
@@ -17,6 +19,11 @@ export interface ServiceOptions {
   readonly now?: () => Date
   /** File operations; tests inject faults here. */
   readonly fs?: StoreFs
+  /**
+   * Whether bundled documents get their bundled positions and starter deck on first start
+   * (default true). Tests of other features start without them, as a reader who deleted them.
+   */
+  readonly seedStudyMaterial?: boolean
 }
 
 /** The main-process services, built once over one data dir. */
@@ -29,6 +36,7 @@ export interface Services {
   readonly annotations: AnnotationService
   readonly cards: CardService
   readonly reviews: ReviewService
+  readonly positions: PositionService
 }
 
 /**
@@ -55,6 +63,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const log = new ReviewLog(store)
   const cards = new CardService({ store, log, now, newId })
   const reviews = new ReviewService({ store, log, now, newId, settings: () => settings.get() })
+  const positions = new PositionService({ store, annotations, cards, now })
   await importBundledDocuments({ resourcesDir: options.resourcesDir, store, library })
-  return { now, store, library, settings, annotations, cards, reviews }
+  for (const { id } of options.seedStudyMaterial === false ? [] : store.library.data.documents) {
+    const material = await readStudyMaterial(options.resourcesDir, id)
+    if (material) await applyStudyMaterial({ store, annotations, positions, cards, material })
+  }
+  return { now, store, library, settings, annotations, cards, reviews, positions }
 }

@@ -76,6 +76,7 @@ export class DataStore {
           documents: [],
           settings: defaultSettings,
           importedBundles: [],
+          importedStudyMaterial: [],
         }),
       },
       context,

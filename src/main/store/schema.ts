@@ -90,6 +90,8 @@ export const libraryFileSchema = z.object({
   settings: settingsSchema,
   /** Ids of bundled documents already imported once, so a deleted one is not brought back. */
   importedBundles: z.array(z.string()),
+  /** Ids of documents whose bundled study material (positions, cards) was set up once. */
+  importedStudyMaterial: z.array(z.string()).default([]),
 })
 export type LibraryFile = z.infer<typeof libraryFileSchema>
 

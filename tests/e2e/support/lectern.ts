@@ -14,6 +14,8 @@ const repoRoot = resolve(__dirname, '../../..')
 export type LaunchLectern = (options?: { now?: () => Date }) => Promise<Page>
 
 interface Fixtures {
+  /** Whether the bundled positions and starter deck are set up (true, as on a real first start). */
+  studyMaterial: boolean
   /** A fresh data dir per test; a test may launch Lectern on it several times (restarts). */
   dataDir: string
   launch: LaunchLectern
@@ -45,14 +47,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(dir)
     await rm(dir, { recursive: true, force: true })
   },
+  studyMaterial: [true, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- as above
   openedLinks: async ({}, use) => use([]),
-  launch: async ({ context, dataDir, appUrl, openedLinks }, use) => {
+  launch: async ({ context, dataDir, appUrl, openedLinks, studyMaterial }, use) => {
     const problems: string[] = []
     await use(async (options = {}) => {
       const services = await createServices({
         dataDir,
         resourcesDir: join(repoRoot, 'resources'),
+        seedStudyMaterial: studyMaterial,
         ...(options.now ? { now: options.now } : {}),
       })
       const dispatch = createDispatch(

@@ -28,6 +28,7 @@ describe('cards and reviews', () => {
       dataDir,
       resourcesDir,
       now: clock.now,
+      seedStudyMaterial: false,
       ...(fs ? { fs } : {}),
     })
     return { dataDir, clock, services }
@@ -179,6 +180,7 @@ describe('cards and reviews', () => {
       dataDir,
       resourcesDir,
       now: () => new Date('2026-11-28T10:00:00.000Z'),
+      seedStudyMaterial: false,
     })
     const listed = await restarted.cards.list(documentId)
     const log = JSON.parse(await readFile(join(dataDir, 'reviews', '2026-11.json'), 'utf8'))
