@@ -15,7 +15,7 @@ test('theme and font size survive a reload', async ({ launch }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia')
   await expect(page.locator('.size')).toHaveText('21')
   const fontSize = await page
-    .locator('article')
+    .locator('article.article')
     .evaluate((element) => getComputedStyle(element).fontSize)
   expect(fontSize).toBe('21px')
 })

@@ -4,7 +4,7 @@ test('first start shows the bundled article with title, lead, figure and provena
   launch,
 }) => {
   const page = await launch()
-  const article = page.locator('article')
+  const article = page.locator('article.article')
   await expect(article.locator('h1')).toHaveText(
     'Europol warns industry and governments about end-to-end encryption',
   )

@@ -89,7 +89,12 @@ export class CardService {
    * Makes the card with this id, or rewords it if it exists: generated cards (bundled study
    * material, cards from positions) update instead of duplicating when made again.
    */
-  async upsert(documentId: string, cardId: string, highlightId: string | null, content: CardContent): Promise<Result<Card, Failure>> {
+  async upsert(
+    documentId: string,
+    cardId: string,
+    highlightId: string | null,
+    content: CardContent,
+  ): Promise<Result<Card, Failure>> {
     const problem = problemWithCard(content)
     if (problem) return fail('invalid-card', problem)
     const now = this.#deps.now()
@@ -238,7 +243,8 @@ export class CardService {
 /** Items that still exist keep their schedules; new ones (a new cloze number) start new. */
 function syncSchedules(draft: CardsFile, card: Card, now: string): void {
   const keep = new Set(variantsOf(card.content).map((variant) => itemKey(card.id, variant)))
-  for (const key of Object.keys(draft.schedules)) if (key.startsWith(`${card.id}:`) && !keep.has(key)) delete draft.schedules[key]
+  for (const key of Object.keys(draft.schedules))
+    if (key.startsWith(`${card.id}:`) && !keep.has(key)) delete draft.schedules[key]
   for (const key of keep) draft.schedules[key] ??= newItemSchedule(now)
 }
 

@@ -2,7 +2,14 @@ import { anchor } from '../../shared/domain/anchoring'
 import { cardsForPosition, fingerprint } from '../../shared/domain/positions/position-cards'
 import { extractStatements, guessActorKind } from '../../shared/domain/positions/extract-statements'
 import { fail, ok, type Result } from '../../shared/ipc/result'
-import type { Actor, ActorKind, DocumentPositions, Position, Stance, StatementSuggestion } from '../../shared/model'
+import type {
+  Actor,
+  ActorKind,
+  DocumentPositions,
+  Position,
+  Stance,
+  StatementSuggestion,
+} from '../../shared/model'
 import type { DataStore } from '../store/data-store'
 import type { PositionsFile } from '../store/schema'
 import type { AnnotationService } from './annotation-service'
@@ -17,7 +24,13 @@ export interface PositionServiceDeps {
   readonly now: () => string
 }
 
-type Failure = 'not-found' | 'invalid-passage' | 'unknown-label' | 'invalid-card' | 'storage-failed' | 'read-only'
+type Failure =
+  | 'not-found'
+  | 'invalid-passage'
+  | 'unknown-label'
+  | 'invalid-card'
+  | 'storage-failed'
+  | 'read-only'
 
 /** What the reader decides about a suggested statement before accepting it. */
 export interface AcceptedStatement {
@@ -50,21 +63,35 @@ export class PositionService {
   }
 
   /** Adds an actor, or returns the one with the same name. */
-  async addActor(documentId: string, input: { name: string; kind: ActorKind; role: string }): Promise<Result<Actor, Failure>> {
+  async addActor(
+    documentId: string,
+    input: { name: string; kind: ActorKind; role: string },
+  ): Promise<Result<Actor, Failure>> {
     return this.#change(documentId, 'the new actor', (draft) => findOrAddActor(draft, input))
   }
 
   /** Creates a position (no id) or replaces one (with its id). */
   async savePosition(
     documentId: string,
-    input: { id?: string; actorId: string; stance: Stance; summary: string; evidence: readonly string[] },
+    input: {
+      id?: string
+      actorId: string
+      stance: Stance
+      summary: string
+      evidence: readonly string[]
+    },
   ): Promise<Result<Position, Failure>> {
     const now = this.#deps.now()
     return this.#change(documentId, 'the position', (draft) => {
       if (!draft.actors.some((actor) => actor.id === input.actorId)) return null
       const existing = input.id ? draft.positions.find((p) => p.id === input.id) : undefined
       const position: Position = {
-        id: existing?.id ?? uniqueId(input.id ?? `${input.actorId}-${input.stance}`, draft.positions.map((p) => p.id)),
+        id:
+          existing?.id ??
+          uniqueId(
+            input.id ?? `${input.actorId}-${input.stance}`,
+            draft.positions.map((p) => p.id),
+          ),
         actorId: input.actorId,
         stance: input.stance,
         summary: input.summary,
@@ -111,16 +138,37 @@ export class PositionService {
         }),
     )
     const rejected = new Set(file.value.data.rejectedSuggestions)
-    return ok(extractStatements(text.value).filter((s) => !rejected.has(s.id) && !used.has(`${s.start}-${s.end}`)))
+    return ok(
+      extractStatements(text.value).filter(
+        (s) => !rejected.has(s.id) && !used.has(`${s.start}-${s.end}`),
+      ),
+    )
   }
 
   /** Turns a suggestion into an actor (found or new), a highlight and a position. */
-  async accept(documentId: string, statement: AcceptedStatement): Promise<Result<Position, Failure>> {
-    const highlight = await this.#deps.annotations.create({ documentId, start: statement.start, end: statement.end, labelId: evidenceLabel })
+  async accept(
+    documentId: string,
+    statement: AcceptedStatement,
+  ): Promise<Result<Position, Failure>> {
+    const highlight = await this.#deps.annotations.create({
+      documentId,
+      start: statement.start,
+      end: statement.end,
+      labelId: evidenceLabel,
+    })
     if (!highlight.ok) return highlight
-    const actor = await this.addActor(documentId, { name: statement.speaker, kind: statement.kind, role: statement.role })
+    const actor = await this.addActor(documentId, {
+      name: statement.speaker,
+      kind: statement.kind,
+      role: statement.role,
+    })
     if (!actor.ok) return actor
-    return this.savePosition(documentId, { actorId: actor.value.id, stance: statement.stance, summary: statement.summary, evidence: [highlight.value.id] })
+    return this.savePosition(documentId, {
+      actorId: actor.value.id,
+      stance: statement.stance,
+      summary: statement.summary,
+      evidence: [highlight.value.id],
+    })
   }
 
   async reject(documentId: string, suggestionId: string): Promise<Result<null, Failure>> {
@@ -132,19 +180,28 @@ export class PositionService {
   }
 
   /** Makes (or updates) the cards of the given positions, or of all of them. */
-  async makeCards(documentId: string, positionIds?: readonly string[]): Promise<Result<{ cards: number }, Failure>> {
+  async makeCards(
+    documentId: string,
+    positionIds?: readonly string[],
+  ): Promise<Result<{ cards: number }, Failure>> {
     const file = await this.#file(documentId)
     if (!file.ok) return file
     const loaded = await this.#deps.annotations.load(documentId)
     if (!loaded.ok) return loaded
-    const quoteOf = (id: string) => loaded.value.highlights.find((h) => h.id === id)?.selectors.quote.exact ?? null
+    const quoteOf = (id: string) =>
+      loaded.value.highlights.find((h) => h.id === id)?.selectors.quote.exact ?? null
     const { topic, actors, positions } = file.value.data
     let made = 0
     for (const position of positions.filter((p) => !positionIds || positionIds.includes(p.id))) {
       const actor = actors.find((a) => a.id === position.actorId)
       if (!actor) continue
       for (const card of cardsForPosition(position, actor, topic, quoteOf)) {
-        const saved = await this.#deps.cards.upsert(documentId, card.id, card.highlightId, card.content)
+        const saved = await this.#deps.cards.upsert(
+          documentId,
+          card.id,
+          card.highlightId,
+          card.content,
+        )
         if (!saved.ok) return saved
         made++
       }
@@ -163,7 +220,11 @@ export class PositionService {
     return found ? { start: found.start, end: found.end } : null
   }
 
-  async #change<T>(documentId: string, what: string, change: (draft: PositionsFile) => T | null): Promise<Result<T, Failure>> {
+  async #change<T>(
+    documentId: string,
+    what: string,
+    change: (draft: PositionsFile) => T | null,
+  ): Promise<Result<T, Failure>> {
     const file = await this.#file(documentId)
     if (!file.ok) return file
     return applyChange(file.value, change, what, 'That actor or position no longer exists.')
@@ -182,11 +243,19 @@ export class PositionService {
   }
 }
 
-function findOrAddActor(draft: PositionsFile, input: { name: string; kind: ActorKind; role: string }): Actor {
-  const existing = draft.actors.find((actor) => actor.name.toLowerCase() === input.name.trim().toLowerCase())
+function findOrAddActor(
+  draft: PositionsFile,
+  input: { name: string; kind: ActorKind; role: string },
+): Actor {
+  const existing = draft.actors.find(
+    (actor) => actor.name.toLowerCase() === input.name.trim().toLowerCase(),
+  )
   if (existing) return existing
   const actor: Actor = {
-    id: uniqueId(slug(input.name) || `actor-${fingerprint(input.name)}`, draft.actors.map((a) => a.id)),
+    id: uniqueId(
+      slug(input.name) || `actor-${fingerprint(input.name)}`,
+      draft.actors.map((a) => a.id),
+    ),
     name: input.name.trim(),
     kind: input.kind ?? guessActorKind(input.name),
     role: input.role.trim(),
@@ -196,7 +265,12 @@ function findOrAddActor(draft: PositionsFile, input: { name: string; kind: Actor
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48)
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48)
 }
 
 function uniqueId(base: string, taken: readonly string[]): string {

@@ -20,16 +20,27 @@ const materialSchema = z.object({
       evidence: z.array(z.string().min(1)).min(1),
     }),
   ),
-  cards: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), evidence: z.string().min(1), content: cardSchema.shape.content })),
+  cards: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      evidence: z.string().min(1),
+      content: cardSchema.shape.content,
+    }),
+  ),
 })
 
 /** The bundled study material of a document: its key positions and a starter deck. */
 export type StudyMaterial = z.infer<typeof materialSchema>
 
 /** Reads resources/study/<documentId>.json, or null when the document has none. */
-export async function readStudyMaterial(resourcesDir: string, documentId: string): Promise<StudyMaterial | null> {
+export async function readStudyMaterial(
+  resourcesDir: string,
+  documentId: string,
+): Promise<StudyMaterial | null> {
   try {
-    return materialSchema.parse(JSON.parse(await readFile(join(resourcesDir, 'study', `${documentId}.json`), 'utf8')))
+    return materialSchema.parse(
+      JSON.parse(await readFile(join(resourcesDir, 'study', `${documentId}.json`), 'utf8')),
+    )
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
@@ -50,32 +61,50 @@ export async function applyStudyMaterial(deps: {
 }): Promise<void> {
   const { store, annotations, positions, cards, material } = deps
   const documentId = material.documentId
-  if (store.library.isReadOnly || store.library.data.importedStudyMaterial.includes(documentId)) return
+  if (store.library.isReadOnly || store.library.data.importedStudyMaterial.includes(documentId))
+    return
   const highlightOf = new Map<string, string>()
   const highlight = async (quote: string): Promise<string> => {
     const known = highlightOf.get(quote)
     if (known) return known
     const span = await positions.locate(documentId, quote)
-    if (!span) throw new Error(`Bundled study material: “${quote}” is not in the text of ${documentId}`)
+    if (!span)
+      throw new Error(`Bundled study material: “${quote}” is not in the text of ${documentId}`)
     const created = await annotations.create({ documentId, ...span, labelId: 'key-position' })
     if (!created.ok) throw new Error(created.error.message)
     highlightOf.set(quote, created.value.id)
     return created.value.id
   }
-  const must = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  const must = <T>(
+    result: { ok: true; value: T } | { ok: false; error: { message: string } },
+  ): T => {
     if (!result.ok) throw new Error(`Bundled study material: ${result.error.message}`)
     return result.value
   }
   must(await positions.setTopic(documentId, material.topic))
   const actorIds = new Map<string, string>()
-  for (const actor of material.actors) actorIds.set(actor.id, must(await positions.addActor(documentId, actor)).id)
+  for (const actor of material.actors)
+    actorIds.set(actor.id, must(await positions.addActor(documentId, actor)).id)
   for (const position of material.positions) {
     const evidence: string[] = []
     for (const quote of position.evidence) evidence.push(await highlight(quote))
-    must(await positions.savePosition(documentId, { ...position, actorId: actorIds.get(position.actorId) ?? position.actorId, evidence }))
+    must(
+      await positions.savePosition(documentId, {
+        ...position,
+        actorId: actorIds.get(position.actorId) ?? position.actorId,
+        evidence,
+      }),
+    )
   }
   for (const card of material.cards) {
-    must(await cards.upsert(documentId, `bundle-${card.id}`, await highlight(card.evidence), card.content))
+    must(
+      await cards.upsert(
+        documentId,
+        `bundle-${card.id}`,
+        await highlight(card.evidence),
+        card.content,
+      ),
+    )
   }
   await store.library.update((library) => {
     library.importedStudyMaterial.push(documentId)

@@ -35,7 +35,12 @@ export function cardsForPosition(
     {
       id: `pos-${fingerprint(position.id)}-want`,
       highlightId: position.evidence[0] ?? null,
-      content: { kind: 'basic', front: `What is the position of ${who}${about}?`, back: position.summary, isReversible: false },
+      content: {
+        kind: 'basic',
+        front: `What is the position of ${who}${about}?`,
+        back: position.summary,
+        isReversible: false,
+      },
     },
   ]
   for (const highlightId of position.evidence) {
@@ -44,7 +49,12 @@ export function cardsForPosition(
     cards.push({
       id: `pos-${fingerprint(position.id)}-who-${fingerprint(highlightId)}`,
       highlightId,
-      content: { kind: 'basic', front: `Who holds this view: “${quote}”?`, back: who, isReversible: false },
+      content: {
+        kind: 'basic',
+        front: `Who holds this view: “${quote}”?`,
+        back: who,
+        isReversible: false,
+      },
     })
   }
   return cards
