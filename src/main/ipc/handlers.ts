@@ -18,7 +18,7 @@ export interface HandlerDeps {
 
 /** Maps every contract request to its service call. */
 export function createHandlers({ services, openExternal }: HandlerDeps): Handlers {
-  const { library, settings, store, annotations, cards, reviews, now } = services
+  const { library, settings, store, annotations, cards, reviews, positions, now } = services
   return {
     listDocuments: () => ok(library.list()),
     openDocument: async ({ documentId }) => {
@@ -49,6 +49,16 @@ export function createHandlers({ services, openExternal }: HandlerDeps): Handler
       reviews.grade(documentId, cardId, variant, grade),
     undoGrade: ({ reviewId, reviewedAt }) => reviews.undo(reviewId, reviewedAt),
     getStudyStats: async () => ok(await reviews.stats()),
+    getPositions: ({ documentId }) => positions.load(documentId),
+    addActor: ({ documentId, ...actor }) => positions.addActor(documentId, actor),
+    savePosition: ({ documentId, ...position }) => positions.savePosition(documentId, position),
+    deletePosition: ({ documentId, positionId }) =>
+      positions.deletePosition(documentId, positionId),
+    suggestPositions: ({ documentId }) => positions.suggestions(documentId),
+    acceptSuggestion: ({ documentId, ...statement }) => positions.accept(documentId, statement),
+    rejectSuggestion: ({ documentId, suggestionId }) => positions.reject(documentId, suggestionId),
+    makePositionCards: ({ documentId, positionIds }) =>
+      positions.makeCards(documentId, positionIds),
     saveReadingPosition: ({ documentId, position }) =>
       library.saveReadingPosition(documentId, position),
     getSettings: () => ok(settings.get()),

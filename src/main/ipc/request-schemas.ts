@@ -3,7 +3,9 @@ import type { RequestArgs, RequestName } from '../../shared/ipc/contract'
 import type { StudyVariant } from '../../shared/model'
 import { documentIdPattern } from '../store/data-store'
 import {
+  actorSchema,
   cardSchema,
+  positionSchema,
   highlightLabelSchema,
   highlightSchema,
   readingPositionSchema,
@@ -26,6 +28,11 @@ const cardId = z.string().min(1).max(64)
 const variant = z.string().regex(/^(forward|reverse|c\d{1,3})$/) as z.ZodType<StudyVariant>
 const cardContent = cardSchema.shape.content
 const cardItem = { documentId, cardId, variant }
+const actorInput = {
+  name: actorSchema.shape.name,
+  kind: actorSchema.shape.kind,
+  role: actorSchema.shape.role,
+}
 const settingsChanges = settingsSchema
   .extend({
     highlightLabels: settingsSchema.shape.highlightLabels.unwrap(),
@@ -67,6 +74,32 @@ export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } =
     reviewedAt: z.iso.datetime({ offset: true }),
   }),
   getStudyStats: none,
+  getPositions: z.strictObject({ documentId }),
+  addActor: z.strictObject({ documentId, ...actorInput }),
+  savePosition: z.strictObject({
+    documentId,
+    id: positionSchema.shape.id.optional(),
+    actorId: actorSchema.shape.id,
+    stance: positionSchema.shape.stance,
+    summary: positionSchema.shape.summary,
+    evidence: z.array(highlightId).max(50),
+  }),
+  deletePosition: z.strictObject({ documentId, positionId: positionSchema.shape.id }),
+  suggestPositions: z.strictObject({ documentId }),
+  acceptSuggestion: z.strictObject({
+    documentId,
+    ...passage,
+    speaker: actorSchema.shape.name,
+    role: actorSchema.shape.role,
+    kind: actorSchema.shape.kind,
+    stance: positionSchema.shape.stance,
+    summary: positionSchema.shape.summary,
+  }),
+  rejectSuggestion: z.strictObject({ documentId, suggestionId: z.string().min(1).max(64) }),
+  makePositionCards: z.strictObject({
+    documentId,
+    positionIds: z.array(positionSchema.shape.id).max(500).optional(),
+  }),
   saveReadingPosition: z.strictObject({
     documentId,
     position: readingPositionSchema.omit({ updatedAt: true }).strict(),

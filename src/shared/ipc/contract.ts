@@ -1,9 +1,12 @@
 import type { Grade } from '../domain/scheduling/schedule'
 import type {
+  Actor,
+  ActorKind,
   Card,
   CardContent,
   CardWithStatus,
   DocumentMeta,
+  DocumentPositions,
   GradeReceipt,
   StudyQueue,
   StudyStats,
@@ -12,8 +15,11 @@ import type {
   HighlightChanges,
   Notice,
   OpenedDocument,
+  Position,
   ReadingPosition,
   Settings,
+  Stance,
+  StatementSuggestion,
 } from '../model'
 import type { Result } from './result'
 
@@ -22,6 +28,9 @@ export type HighlightFailure = 'not-found' | 'invalid-passage' | 'unknown-label'
 
 /** Why a flashcard request could not be done. */
 export type CardFailure = 'not-found' | 'invalid-card'
+
+/** Why a positions request could not be done. */
+export type PositionFailure = 'not-found' | 'invalid-passage' | 'unknown-label' | 'invalid-card'
 
 /** Failure codes any request can return. */
 export type CommonFailure = 'invalid-arguments' | 'internal' | 'storage-failed' | 'read-only'
@@ -109,6 +118,66 @@ export interface Requests {
   undoGrade: { args: { reviewId: string; reviewedAt: string }; value: null; failure: CardFailure }
   /** Due forecast, review heatmap, true retention and per-document recall. */
   getStudyStats: { args: undefined; value: StudyStats; failure: never }
+  /** A document's actors and their positions. */
+  getPositions: { args: { documentId: string }; value: DocumentPositions; failure: PositionFailure }
+  /** Adds an actor (or finds the one with that name). */
+  addActor: {
+    args: { documentId: string; name: string; kind: ActorKind; role: string }
+    value: Actor
+    failure: PositionFailure
+  }
+  /** Creates or changes a position; `evidence` are highlight ids. */
+  savePosition: {
+    args: {
+      documentId: string
+      id?: string
+      actorId: string
+      stance: Stance
+      summary: string
+      evidence: string[]
+    }
+    value: Position
+    failure: PositionFailure
+  }
+  /** Deletes a position (its highlights stay). */
+  deletePosition: {
+    args: { documentId: string; positionId: string }
+    value: null
+    failure: PositionFailure
+  }
+  /** Statements the offline extractor proposes as positions. */
+  suggestPositions: {
+    args: { documentId: string }
+    value: StatementSuggestion[]
+    failure: PositionFailure
+  }
+  /** Accepts a suggestion, as edited: actor, highlight and position. */
+  acceptSuggestion: {
+    args: {
+      documentId: string
+      start: number
+      end: number
+      speaker: string
+      role: string
+      kind: ActorKind
+      stance: Stance
+      summary: string
+    }
+    value: Position
+    failure: PositionFailure
+  }
+  /** Turns a suggestion down for good. */
+  rejectSuggestion: {
+    args: { documentId: string; suggestionId: string }
+    value: null
+    failure: PositionFailure
+  }
+  /** Makes (or updates) flashcards for positions: all, or those listed. */
+  makePositionCards: {
+    args: { documentId: string; positionIds?: string[] }
+    value: { cards: number }
+    failure: PositionFailure
+  }
   /** Remembers where the reader is in a document. */
   saveReadingPosition: {
     args: { documentId: string; position: Omit<ReadingPosition, 'updatedAt'> }
@@ -171,6 +240,14 @@ export const requestNames = [
   'gradeCard',
   'undoGrade',
   'getStudyStats',
+  'getPositions',
+  'addActor',
+  'savePosition',
+  'deletePosition',
+  'suggestPositions',
+  'acceptSuggestion',
+  'rejectSuggestion',
+  'makePositionCards',
   'saveReadingPosition',
   'getSettings',
   'updateSettings',

@@ -18,7 +18,7 @@ export class AppState {
   documents = $state.raw<DocumentMeta[]>([])
   notices = $state<Notice[]>([])
   opened = $state.raw<OpenedDocument | null>(null)
-  view = $state<'loading' | 'library' | 'reader' | 'review' | 'stats'>('loading')
+  view = $state<'loading' | 'library' | 'reader' | 'positions' | 'review' | 'stats'>('loading')
   /** A highlight to focus (and flash) once the reader opens. */
   focusRequest = $state<{ highlightId: string } | null>(null)
   /** The last failure to show the reader, in their words. */
@@ -51,6 +51,14 @@ export class AppState {
     this.opened = result.value
     this.focusRequest = highlightId ? { highlightId } : null
     this.view = 'reader'
+  }
+
+  /** The key positions of the open document, with its highlights as they are now. */
+  async showPositions(): Promise<void> {
+    const documentId = this.opened?.meta.id
+    if (!documentId) return
+    await this.openDocument(documentId)
+    if (this.view === 'reader') this.view = 'positions'
   }
 
   /** Back to the library, with fresh progress figures. */

@@ -19,6 +19,8 @@ export class HighlightsState {
   hoveredId = $state<string | null>(null)
   /** An orphan waiting for the reader to select its new passage. */
   reattachingId = $state<string | null>(null)
+  /** A highlight flashing to catch the eye (arriving from the positions view or a review). */
+  flashingId = $state<string | null>(null)
   /** The highlight whose note is open for editing in the side pane. */
   editingId = $state<string | null>(null)
   /** Read out by the reader's live region. */
@@ -69,6 +71,13 @@ export class HighlightsState {
   /** Highlights covering a document offset, innermost first. */
   at(offset: number): Highlight[] {
     return this.#index.at(offset).flatMap((interval) => this.byId(interval.id) ?? [])
+  }
+
+  /** Focuses a highlight and flashes it twice. */
+  flash(id: string): void {
+    this.focusedId = id
+    const steps = [id, null, id, null]
+    steps.forEach((value, index) => setTimeout(() => (this.flashingId = value), index * 350))
   }
 
   /** Highlights `[start, end)`; undoable. */
