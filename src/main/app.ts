@@ -44,6 +44,7 @@ export async function start(dataDir: string): Promise<{ focus: () => void }> {
           }),
         onShowShortcuts: () =>
           window.webContents.send('showShortcuts' satisfies keyof Events, null),
+        onOpenFiles: () => window.webContents.send('openFiles' satisfies keyof Events, null),
         onUndo: () => window.webContents.send('undo' satisfies keyof Events, null),
         onRedo: () => window.webContents.send('redo' satisfies keyof Events, null),
       }),

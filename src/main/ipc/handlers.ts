@@ -21,6 +21,7 @@ export function createHandlers({ services, openExternal }: HandlerDeps): Handler
   const { library, settings, store, annotations, cards, reviews, positions, now } = services
   return {
     listDocuments: () => ok(library.list()),
+    importFile: ({ fileName, bytes }) => library.importFile(bytes, { fileName }),
     openDocument: async ({ documentId }) => {
       const opened = await library.open(documentId)
       if (!opened.ok) return opened

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { RequestArgs, RequestName } from '../../shared/ipc/contract'
 import type { StudyVariant } from '../../shared/model'
+import { maxTextFileBytes } from '../importing/decode-text'
 import { documentIdPattern } from '../store/data-store'
 import {
   actorSchema,
@@ -49,6 +50,12 @@ const settingsChanges = settingsSchema
  */
 export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } = {
   listDocuments: none,
+  importFile: z.strictObject({
+    fileName: z.string().min(1).max(1024),
+    bytes: z
+      .instanceof(Uint8Array)
+      .refine((bytes) => bytes.length <= maxTextFileBytes + 1, 'The file is too large.'),
+  }),
   openDocument: z.strictObject({ documentId }),
   createHighlight: z.strictObject({ documentId, ...passage, labelId }),
   updateHighlight: z.strictObject({ documentId, highlightId, changes: highlightChanges }),

@@ -7,7 +7,8 @@ import type {
   Revision,
 } from '../../shared/model'
 import { decodeText, type DecodeFailure } from '../importing/decode-text'
-import { parsePlainText, type ParsedText } from '../importing/plain-text/parse-plain-text'
+import { formatOf, parseAs, type ImportFormat } from '../importing/import-format'
+import type { ParsedText } from '../importing/plain-text/parse-plain-text'
 import { currentSchemaVersion } from '../store/schema'
 import type { DataStore } from '../store/data-store'
 import { storageFailure } from './storage-failure'
@@ -31,6 +32,15 @@ export interface ImportOptions {
 }
 
 type StorageFailureCode = 'storage-failed' | 'read-only'
+
+/** Why a file could not be imported. */
+export type ImportFailure =
+  DecodeFailure | 'unsupported-format' | 'duplicate-id' | StorageFailureCode
+
+/** "notes.md" from "/home/reader/notes.md" (or a Windows path). */
+function baseName(path: string): string {
+  return path.replace(/^.*[\\/]/, '')
+}
 
 /** Lists, opens and imports documents, and remembers reading positions. */
 export class LibraryService {
@@ -85,17 +95,42 @@ export class LibraryService {
     }
   }
 
-  /** Imports a plain-text file. The text is durable before the library lists it. */
+  /**
+   * Imports a file as a new document, or — when a document from a file of the same name is in
+   * the library — as a new revision of it. The text is durable before the library lists it.
+   */
+  async importFile(
+    bytes: Uint8Array,
+    options: ImportOptions,
+  ): Promise<
+    Result<{ document: DocumentMeta; isNewRevision: boolean }, ImportFailure | 'not-found'>
+  > {
+    const existing = this.#deps.store.library.data.documents.find(
+      (doc) => doc.fileName === baseName(options.fileName),
+    )
+    if (existing && !options.documentId) {
+      const revised = await this.reviseText(existing.id, bytes, options.fileName)
+      return revised.ok
+        ? ok({ document: revised.value.meta, isNewRevision: revised.value.isChanged })
+        : revised
+    }
+    const imported = await this.importText(bytes, options)
+    return imported.ok ? ok({ document: imported.value, isNewRevision: false }) : imported
+  }
+
+  /** Imports a text or Markdown file as a new document. */
   async importText(
     bytes: Uint8Array,
     options: ImportOptions,
-  ): Promise<Result<DocumentMeta, DecodeFailure | 'duplicate-id' | StorageFailureCode>> {
+  ): Promise<Result<DocumentMeta, ImportFailure>> {
+    const format = formatOf(options.fileName)
+    if (!format.ok) return format
     const decoded = decodeText(bytes, options.fileName)
     if (!decoded.ok) return decoded
     const documentId = options.documentId ?? this.#deps.newId()
     if (this.#find(documentId))
       return fail('duplicate-id', `A document with id ${documentId} already exists.`)
-    const parsed = parsePlainText(decoded.value, options.fileName)
+    const parsed = parseAs(format.value, decoded.value, options.fileName)
     const now = this.#deps.now()
     const revision = {
       id: this.#deps.newId(),
@@ -103,7 +138,12 @@ export class LibraryService {
       createdAt: now,
     }
     const meta: DocumentMeta = {
-      ...this.#describe(parsed, { fileName: options.fileName, documentId }, revision, now),
+      ...this.#describe(
+        parsed,
+        { fileName: options.fileName, documentId, format: format.value },
+        revision,
+        now,
+      ),
       ...(options.source ? { source: options.source } : {}),
     }
     try {
@@ -131,17 +171,14 @@ export class LibraryService {
     documentId: string,
     bytes: Uint8Array,
     fileName: string,
-  ): Promise<
-    Result<
-      { meta: DocumentMeta; isChanged: boolean },
-      'not-found' | DecodeFailure | StorageFailureCode
-    >
-  > {
+  ): Promise<Result<{ meta: DocumentMeta; isChanged: boolean }, 'not-found' | ImportFailure>> {
     const meta = this.#find(documentId)
     if (!meta) return fail('not-found', 'That document is no longer in your library.')
+    const format = formatOf(fileName)
+    if (!format.ok) return format
     const decoded = decodeText(bytes, fileName)
     if (!decoded.ok) return decoded
-    const parsed = parsePlainText(decoded.value, fileName)
+    const parsed = parseAs(format.value, decoded.value, fileName)
     const hash = this.#deps.hashText(parsed.content.text)
     if (hash === meta.revision.hash) return ok({ meta, isChanged: false })
     const content = await this.#deps.store.content(documentId, meta.title)
@@ -149,7 +186,12 @@ export class LibraryService {
     const now = this.#deps.now()
     const revision = { id: this.#deps.newId(), hash, createdAt: now }
     const revised: DocumentMeta = {
-      ...this.#describe(parsed, { fileName, documentId }, revision, meta.importedAt),
+      ...this.#describe(
+        parsed,
+        { fileName, documentId, format: format.value },
+        revision,
+        meta.importedAt,
+      ),
       ...(meta.source ? { source: meta.source } : {}),
       ...(meta.readingPosition ? { readingPosition: meta.readingPosition } : {}),
     }
@@ -171,7 +213,7 @@ export class LibraryService {
 
   #describe(
     parsed: ParsedText,
-    options: { fileName: string; documentId: string },
+    options: { fileName: string; documentId: string; format: ImportFormat },
     revision: Revision,
     importedAt: string,
   ): DocumentMeta {
@@ -182,8 +224,8 @@ export class LibraryService {
       language: parsed.language,
       ...(parsed.translation ? { translation: parsed.translation } : {}),
       ...(parsed.authorTag ? { authorTag: parsed.authorTag } : {}),
-      fileName: options.fileName,
-      format: 'text',
+      fileName: baseName(options.fileName),
+      format: options.format,
       importedAt,
       revision,
       wordCount: parsed.wordCount,

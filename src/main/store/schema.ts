@@ -76,7 +76,7 @@ export const documentMetaSchema = z.object({
     .optional(),
   authorTag: z.string().optional(),
   fileName: z.string().optional(),
-  format: z.literal('text'),
+  format: z.enum(['text', 'markdown']),
   importedAt: isoDateTime,
   revision: revisionSchema,
   wordCount: z.number().int().nonnegative(),

@@ -9,6 +9,8 @@ export interface MenuOptions {
   readonly onAbout: () => void
   /** Opens the shortcuts overlay in the window. */
   readonly onShowShortcuts: () => void
+  /** File → Open…: asks the window to choose files to import. */
+  readonly onOpenFiles: () => void
   /** Undo and redo go to the window, which undoes text edits or highlight changes. */
   readonly onUndo: () => void
   readonly onRedo: () => void
@@ -36,7 +38,14 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     : []
   return [
     ...appMenu,
-    { label: '&File', submenu: [options.isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: options.onOpenFiles },
+        { type: 'separator' },
+        options.isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: '&Edit',
       submenu: [

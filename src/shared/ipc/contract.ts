@@ -26,6 +26,16 @@ import type { Result } from './result'
 /** Why a highlight request could not be done. */
 export type HighlightFailure = 'not-found' | 'invalid-passage' | 'unknown-label'
 
+/** Why a file could not be imported: each comes with a sentence naming the file. */
+export type ImportFailure =
+  | 'empty'
+  | 'too-large'
+  | 'binary'
+  | 'encoding'
+  | 'unsupported-format'
+  | 'duplicate-id'
+  | 'not-found'
+
 /** Why a flashcard request could not be done. */
 export type CardFailure = 'not-found' | 'invalid-card'
 
@@ -42,6 +52,12 @@ export type CommonFailure = 'invalid-arguments' | 'internal' | 'storage-failed' 
 export interface Requests {
   /** The documents in the library, most recently read first. */
   listDocuments: { args: undefined; value: DocumentMeta[]; failure: never }
+  /** Imports a text or Markdown file; a file of a name already in the library becomes its new revision. */
+  importFile: {
+    args: { fileName: string; bytes: Uint8Array }
+    value: { document: DocumentMeta; isNewRevision: boolean }
+    failure: ImportFailure
+  }
   /** A document's metadata, text and annotations, ready to read. */
   openDocument: { args: { documentId: string }; value: OpenedDocument; failure: HighlightFailure }
   /** Highlights `[start, end)` of the document's current text with a label's colour. */
@@ -198,6 +214,8 @@ export interface Requests {
 export interface Events {
   /** The Help menu asked for the keyboard shortcuts overlay. */
   showShortcuts: null
+  /** File → Open…: the window asks for files to import. */
+  openFiles: null
   /** Edit → Undo, when the focus is not in a text field. */
   undo: null
   /** Edit → Redo, when the focus is not in a text field. */
@@ -222,6 +240,7 @@ export type RequestName = keyof Requests
 /** Every request name, in one list the preload and main both build from. */
 export const requestNames = [
   'listDocuments',
+  'importFile',
   'openDocument',
   'createHighlight',
   'updateHighlight',

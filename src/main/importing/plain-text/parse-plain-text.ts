@@ -217,7 +217,8 @@ function markForeignLanguage(block: Block, documentLanguage: string): Block {
   return language && language !== documentLanguage ? { ...block, lang: language } : block
 }
 
-function titleFromFileName(fileName: string): string | null {
+/** "first_chapter-draft.txt" → "First chapter draft"; null for a name with no words. */
+export function titleFromFileName(fileName: string): string | null {
   const stem = fileName
     .replace(/^.*[\\/]/, '')
     .replace(/\.[^.]+$/, '')

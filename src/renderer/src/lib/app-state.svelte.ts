@@ -24,6 +24,8 @@ export class AppState {
   /** The last failure to show the reader, in their words. */
   problem = $state<string | null>(null)
   isShortcutsOpen = $state(false)
+  /** What an import in progress is doing, for the status line. */
+  importStatus = $state('')
 
   /** Loads settings, notices and the library, then reopens the last document read. */
   async start(): Promise<void> {
@@ -59,6 +61,26 @@ export class AppState {
     if (!documentId) return
     await this.openDocument(documentId)
     if (this.view === 'reader') this.view = 'positions'
+  }
+
+  /**
+   * Imports files the reader dropped or chose, one by one; each failure is reported with the
+   * file's name. Opens the last document imported.
+   */
+  async importFiles(files: readonly File[]): Promise<void> {
+    const problems: string[] = []
+    let lastImported: string | null = null
+    this.importStatus = `Importing ${files.length} ${files.length === 1 ? 'file' : 'files'}…`
+    for (const file of files) {
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      const result = await api.importFile({ fileName: file.name, bytes })
+      if (result.ok) lastImported = result.value.document.id
+      else problems.push(result.error.message)
+    }
+    this.importStatus = ''
+    if (problems.length > 0) this.problem = problems.join(' ')
+    if (lastImported) await this.openDocument(lastImported)
+    else await this.showLibrary()
   }
 
   /** Back to the library, with fresh progress figures. */

@@ -98,3 +98,36 @@ describe('LibraryService', () => {
     })
   })
 })
+
+describe('LibraryService.importFile', () => {
+  const makeDir = tempDirs()
+
+  it('imports Markdown, and a file of the same name again as a new revision', async () => {
+    const { library } = await servicesOn(await makeDir())
+    const first = await library.importFile(utf8('# Notes\n\nFirst version.'), {
+      fileName: '/home/me/notes.md',
+    })
+    expect(first).toMatchObject({
+      ok: true,
+      value: {
+        isNewRevision: false,
+        document: { title: 'Notes', format: 'markdown', fileName: 'notes.md' },
+      },
+    })
+    const second = await library.importFile(utf8('# Notes\n\nSecond version.'), {
+      fileName: 'notes.md',
+    })
+    expect(second).toMatchObject({ ok: true, value: { isNewRevision: true } })
+    expect(library.list()).toHaveLength(2)
+    const opened = first.ok ? await library.open(first.value.document.id) : null
+    expect(opened?.ok && opened.value.content.text).toBe('Notes\n\nSecond version.')
+  })
+
+  it('refuses a format it cannot import, naming the file', async () => {
+    const { library } = await servicesOn(await makeDir())
+    expect(await library.importFile(utf8('<html>'), { fileName: 'page.html' })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported-format' },
+    })
+  })
+})

@@ -8,6 +8,7 @@ const options = {
   onAbout: () => undefined,
   onShowShortcuts: () => undefined,
   onUndo: () => undefined,
+  onOpenFiles: () => undefined,
   onRedo: () => undefined,
 }
 

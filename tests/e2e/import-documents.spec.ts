@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test'
+import { test, expect } from './support/lectern'
+
+test.use({ studyMaterial: false })
+
+/** Drops files on the window as a reader dragging them from their file manager would. */
+async function dropFiles(
+  page: Page,
+  files: { name: string; content: string | number[]; type?: string }[],
+): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer()
+    for (const file of list) {
+      const body = typeof file.content === 'string' ? file.content : new Uint8Array(file.content)
+      transfer.items.add(new File([body], file.name, { type: file.type ?? 'text/plain' }))
+    }
+    return transfer
+  }, files)
+  await page.dispatchEvent('body', 'dragover', { dataTransfer })
+  await page.dispatchEvent('body', 'drop', { dataTransfer })
+}
+
+const notes = `# Reading notes on encryption\n\nThe **BSI** argues for *more* encryption.\n\n- Europol is against it\n- MEPs oppose scanning\n\n<script>window.__pwned = 1</script>`
+
+test('drag and drop a Markdown file: it opens in the reader and the library lists it', async ({
+  launch,
+}) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  await dropFiles(page, [{ name: 'reading-notes.md', content: notes, type: 'text/markdown' }])
+  await expect(page.locator('article.article h1')).toHaveText('Reading notes on encryption')
+  await expect(page.locator('article.article')).toContainText('The BSI argues for more encryption.')
+  await expect(page.locator('article.article')).toContainText('MEPs oppose scanning')
+  await expect(page.locator('article.article script')).toHaveCount(0)
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined()
+  await page.getByRole('button', { name: '← Library' }).click()
+  await expect(page.getByRole('button', { name: /Reading notes on encryption/ })).toBeVisible()
+  await page.screenshot({ path: 'test-results/library-after-import.png' })
+})
+
+test('bad files are refused with a message naming each, and nothing is stored', async ({
+  launch,
+}) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  await dropFiles(page, [
+    { name: 'empty.txt', content: '' },
+    { name: 'photo.txt', content: [0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d] },
+    { name: 'book.epub', content: 'PK' },
+  ])
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('“empty.txt” is empty')
+  await expect(alert).toContainText('“photo.txt” looks like binary data')
+  await expect(alert).toContainText('“book.epub” is an EPUB book')
+  await page.screenshot({ path: 'test-results/import-refused.png' })
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible()
+  await expect(page.getByRole('listitem')).toHaveCount(1)
+})
+
+test('a changed version of a file becomes a new revision, not a second document', async ({
+  launch,
+}) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  await dropFiles(page, [{ name: 'reading-notes.md', content: notes }])
+  await expect(page.locator('article.article h1')).toHaveText('Reading notes on encryption')
+  await dropFiles(page, [{ name: 'reading-notes.md', content: notes.replace('more', 'much more') }])
+  await expect(page.locator('article.article')).toContainText(
+    'The BSI argues for much more encryption.',
+  )
+  await page.getByRole('button', { name: '← Library' }).click()
+  await expect(page.getByRole('listitem')).toHaveCount(2)
+})
