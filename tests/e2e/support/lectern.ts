@@ -89,19 +89,4 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 })
 
-/** Turns `{ __bytes: base64 }` values back into Uint8Array. */
-function decodeBytes(args: unknown): unknown {
-  if (!args || typeof args !== 'object') return args
-  return Object.fromEntries(
-    Object.entries(args).map(([key, value]) =>
-      value && typeof value === 'object' && '__bytes' in value
-        ? [
-            key,
-            new Uint8Array(Buffer.from(String((value as { __bytes: string }).__bytes), 'base64')),
-          ]
-        : [key, value],
-    ),
-  )
-}
-
 export { expect }

@@ -29,12 +29,7 @@ export function parseMarkdown(source: string, fileName: string): ParsedText {
     title = blocks[0]!.text
     blocks.shift()
   }
-  title ??=
-    fileName
-      .replace(/^.*[\\/]/, '')
-      .replace(/\.[^.]+$/, '')
-      .replace(/[-_]+/g, ' ')
-      .trim() || 'Untitled'
+  title ??= titleFromFileName(fileName) ?? 'Untitled'
   const withTitle: Block[] = [
     { kind: 'title', text: title },
     ...blocks.filter((b) => b.text.length > 0),
