@@ -30,7 +30,7 @@ describe('parseMarkdown', () => {
     ])
     expect(blocks('Just text without a heading.', 'my_notes-2.md')[0]).toEqual([
       'title',
-      'My notes 2'.replace('My', 'my'),
+      'My notes 2',
     ])
   })
 
