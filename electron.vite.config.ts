@@ -14,6 +14,8 @@ export default defineConfig(({ command }) => ({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
+          // The `lectern` command line: the same services, no Electron.
+          cli: resolve(__dirname, 'src/main/cli/index.ts'),
         },
       },
     },

@@ -123,9 +123,9 @@ export class LibraryService {
     bytes: Uint8Array,
     options: ImportOptions,
   ): Promise<Result<DocumentMeta, ImportFailure>> {
-    const format = formatOf(options.fileName)
+    const format = formatOf(baseName(options.fileName))
     if (!format.ok) return format
-    const decoded = decodeText(bytes, options.fileName)
+    const decoded = decodeText(bytes, baseName(options.fileName))
     if (!decoded.ok) return decoded
     const documentId = options.documentId ?? this.#deps.newId()
     if (this.#find(documentId))
@@ -174,9 +174,9 @@ export class LibraryService {
   ): Promise<Result<{ meta: DocumentMeta; isChanged: boolean }, 'not-found' | ImportFailure>> {
     const meta = this.#find(documentId)
     if (!meta) return fail('not-found', 'That document is no longer in your library.')
-    const format = formatOf(fileName)
+    const format = formatOf(baseName(fileName))
     if (!format.ok) return format
-    const decoded = decodeText(bytes, fileName)
+    const decoded = decodeText(bytes, baseName(fileName))
     if (!decoded.ok) return decoded
     const parsed = parseAs(format.value, decoded.value, fileName)
     const hash = this.#deps.hashText(parsed.content.text)

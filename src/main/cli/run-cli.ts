@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { createServices, type Services } from '../services/create-services'
+import { checkLibrary } from './check-library'
+import { parseArgs, usage } from './parse-args'
+
+/** Where the command line writes and what it runs on. */
+export interface CliEnvironment {
+  readonly out: (text: string) => void
+  readonly err: (text: string) => void
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly defaultDataDir: string
+  readonly resourcesDir: string
+}
+
+/** Runs one command; resolves to the exit code (0 ok, 1 something failed, 2 bad usage). */
+export async function runCli(argv: readonly string[], io: CliEnvironment): Promise<number> {
+  const parsed = parseArgs(argv)
+  if (typeof parsed === 'string') {
+    io.err(`lectern: ${parsed}\n`)
+    return 2
+  }
+  if (parsed.command === 'help') {
+    io.out(usage)
+    return 0
+  }
+  const dataDir = parsed.dataDir ?? io.env['LECTERN_DATA_DIR'] ?? io.defaultDataDir
+  const services = await createServices({ dataDir, resourcesDir: io.resourcesDir })
+  const print = (human: string, json: unknown) =>
+    io.out(parsed.isJson ? `${JSON.stringify(json)}\n` : `${human}\n`)
+  for (const notice of services.store.notices)
+    io.err(`lectern: ${notice.title}. ${notice.message}\n`)
+
+  switch (parsed.command) {
+    case 'import':
+      return importFiles(services, parsed.operands, print)
+    case 'list': {
+      const documents = services.library.list()
+      if (parsed.isJson) print('', documents)
+      else
+        for (const doc of documents)
+          print(
+            `${doc.id}  ${doc.title}  (${doc.format}, ${doc.wordCount} words${doc.source ? `, ${doc.source.name}` : ''})`,
+            null,
+          )
+      return 0
+    }
+    case 'show':
+      return showDocument(services, parsed.operands[0]!, print, io.err)
+    case 'check': {
+      const report = await checkLibrary(services)
+      if (parsed.isJson) print('', report)
+      else
+        print(
+          report.problems.length === 0
+            ? `No problems found in ${dataDir}.`
+            : report.problems.map((p) => `- ${p}`).join('\n'),
+          null,
+        )
+      return report.problems.length === 0 ? 0 : 1
+    }
+  }
+}
+
+async function importFiles(
+  services: Services,
+  files: readonly string[],
+  print: (human: string, json: unknown) => void,
+): Promise<number> {
+  let failed = 0
+  for (const file of files) {
+    let bytes: Uint8Array
+    try {
+      bytes = await readFile(file)
+    } catch (error) {
+      failed++
+      const message = `“${basename(file)}” could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`
+      print(`${file}: ${message}`, { file, ok: false, error: { code: 'unreadable', message } })
+      continue
+    }
+    const result = await services.library.importFile(bytes, { fileName: file })
+    if (result.ok) {
+      const { document, isNewRevision } = result.value
+      print(
+        `${file}: ${isNewRevision ? 'updated' : 'imported'} “${document.title}” (${document.id})`,
+        { file, ok: true, documentId: document.id, title: document.title },
+      )
+    } else {
+      failed++
+      print(`${file}: ${result.error.message}`, { file, ok: false, error: result.error })
+    }
+  }
+  return failed === 0 ? 0 : 1
+}
+
+async function showDocument(
+  services: Services,
+  reference: string,
+  print: (human: string, json: unknown) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const documents = services.library.list()
+  const matches = documents.filter(
+    (doc) => doc.id === reference || doc.title.toLowerCase().startsWith(reference.toLowerCase()),
+  )
+  const exact = documents.find((doc) => doc.id === reference)
+  const target = exact ?? (matches.length === 1 ? matches[0] : undefined)
+  if (!target) {
+    err(
+      `lectern: ${matches.length > 1 ? `“${reference}” matches ${matches.length} documents; use an id.` : `No document “${reference}”.`}\n`,
+    )
+    return 1
+  }
+  const opened = await services.library.open(target.id)
+  if (!opened.ok) {
+    err(`lectern: ${opened.error.message}\n`)
+    return 1
+  }
+  print(opened.value.content.text, {
+    documentId: target.id,
+    title: target.title,
+    ...opened.value.content,
+  })
+  return 0
+}

@@ -1,0 +1,109 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { osDataDir } from '../../../../src/main/cli/os-data-dir'
+import { parseArgs } from '../../../../src/main/cli/parse-args'
+import { runCli } from '../../../../src/main/cli/run-cli'
+import { resourcesDir } from '../../../support/services'
+import { tempDirs } from '../../../support/temp-dir'
+
+describe('parseArgs', () => {
+  it('reads a command, its operands, --data-dir and --json', () => {
+    expect(parseArgs(['import', 'a.txt', 'b.md', '--data-dir', '/d', '--json'])).toEqual({
+      command: 'import',
+      operands: ['a.txt', 'b.md'],
+      dataDir: '/d',
+      isJson: true,
+    })
+    expect(parseArgs(['list', '--data-dir=/x'])).toMatchObject({
+      command: 'list',
+      dataDir: '/x',
+      isJson: false,
+    })
+    expect(parseArgs([])).toMatchObject({ command: 'help' })
+  })
+
+  it('says what is wrong with a bad command line', () => {
+    expect(parseArgs(['frob'])).toMatch(/Unknown command “frob”/)
+    expect(parseArgs(['import'])).toMatch(/needs at least one file/)
+    expect(parseArgs(['list', '--colour'])).toMatch(/Unknown option --colour/)
+    expect(parseArgs(['list', '--data-dir'])).toMatch(/needs a folder/)
+  })
+})
+
+describe('osDataDir', () => {
+  it('matches the folder the app uses on each system', () => {
+    expect(osDataDir('linux', {}, '/home/r')).toBe('/home/r/.config/Lectern/library')
+    expect(osDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/r')).toBe('/cfg/Lectern/library')
+    expect(osDataDir('darwin', {}, '/Users/r')).toBe(
+      '/Users/r/Library/Application Support/Lectern/library',
+    )
+  })
+})
+
+describe('runCli', () => {
+  const makeDir = tempDirs()
+
+  async function run(argv: string[], dataDir: string) {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await runCli([...argv, '--data-dir', dataDir], {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+      env: {},
+      defaultDataDir: '/nonexistent',
+      resourcesDir,
+    })
+    return { code, out: out.join(''), err: err.join('') }
+  }
+
+  it('imports files, one JSON object per file, and exits non-zero when one failed', async () => {
+    const dataDir = await makeDir()
+    const files = await makeDir()
+    await writeFile(join(files, 'notes.md'), '# Notes\n\nText.')
+    await writeFile(join(files, 'empty.txt'), '')
+    const result = await run(
+      ['import', join(files, 'notes.md'), join(files, 'empty.txt'), '--json'],
+      dataDir,
+    )
+    expect(result.code).toBe(1)
+    const lines = result.out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    expect(lines[0]).toMatchObject({
+      file: join(files, 'notes.md'),
+      ok: true,
+      title: 'Notes',
+      documentId: expect.any(String),
+    })
+    expect(lines[1]).toMatchObject({
+      file: join(files, 'empty.txt'),
+      ok: false,
+      error: { code: 'empty', message: expect.stringContaining('“empty.txt” is empty') },
+    })
+  })
+
+  it('lists, shows and checks a fresh data dir, which gets the bundled article first', async () => {
+    const dataDir = await makeDir()
+    const list = await run(['list', '--json'], dataDir)
+    expect(JSON.parse(list.out).map((d: { id: string }) => d.id)).toEqual([
+      'europol-warns-about-e2ee',
+    ])
+    const show = await run(['show', 'Europol warns'], dataDir)
+    expect(show.out).toMatch(
+      /^Europol warns industry and governments about end-to-end encryption\n\nEuropol warns that/,
+    )
+    const check = await run(['check', '--json'], dataDir)
+    expect(check.code).toBe(0)
+    expect(JSON.parse(check.out)).toMatchObject({ documents: 1, problems: [], cards: 14 })
+  })
+
+  it('says a document is unknown, with exit code 1', async () => {
+    const result = await run(['show', 'nothing like this'], await makeDir())
+    expect(result).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('No document “nothing like this”'),
+    })
+  })
+})
