@@ -73,3 +73,34 @@ test('a changed version of a file becomes a new revision, not a second document'
   await page.getByRole('button', { name: '← Library' }).click()
   await expect(page.getByRole('listitem')).toHaveCount(2)
 })
+
+test('search finds a word in a dropped Markdown file as it is typed; a hit opens the passage', async ({
+  launch,
+}) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  await dropFiles(page, [
+    {
+      name: 'herons.md',
+      content: '# Herons\n\nGrey herons wait by the river for hours.\n\nThey rarely miss.',
+    },
+  ])
+  await expect(page.locator('article.article h1')).toHaveText('Herons')
+  await page.getByRole('button', { name: '← Library' }).click()
+  await page.keyboard.press('/')
+  const search = page.getByRole('searchbox', { name: 'Search text, highlights and notes' })
+  await search.pressSequentially('riv', { delay: 30 })
+  const hit = page.getByRole('option').first()
+  await expect(hit).toContainText('Herons')
+  await expect(hit.locator('mark')).toHaveText('river')
+  await page.screenshot({ path: 'test-results/search.png' })
+  await page.keyboard.press('Enter')
+  await expect(page.locator('article.article h1')).toHaveText('Herons')
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('lectern-flash') ?? [])].map((r) => r.toString()).join(),
+      ),
+    )
+    .toBe('river')
+})

@@ -18,10 +18,11 @@ export interface HandlerDeps {
 
 /** Maps every contract request to its service call. */
 export function createHandlers({ services, openExternal }: HandlerDeps): Handlers {
-  const { library, settings, store, annotations, cards, reviews, positions, now } = services
+  const { library, settings, store, annotations, cards, reviews, positions, search, now } = services
   return {
     listDocuments: () => ok(library.list()),
     importFile: ({ fileName, bytes }) => library.importFile(bytes, { fileName }),
+    search: async ({ query }) => ok(await search.search(query)),
     openDocument: async ({ documentId }) => {
       const opened = await library.open(documentId)
       if (!opened.ok) return opened

@@ -56,6 +56,7 @@ export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } =
       .instanceof(Uint8Array)
       .refine((bytes) => bytes.length <= maxTextFileBytes + 1, 'The file is too large.'),
   }),
+  search: z.strictObject({ query: z.string().max(500) }),
   openDocument: z.strictObject({ documentId }),
   createHighlight: z.strictObject({ documentId, ...passage, labelId }),
   updateHighlight: z.strictObject({ documentId, highlightId, changes: highlightChanges }),

@@ -4,6 +4,7 @@ import type { StoreFs } from '../store/store-fs'
 import { AnnotationService } from './annotation-service'
 import { CardService } from './card-service'
 import { PositionService } from './position-service'
+import { SearchService } from './search-service'
 import { applyStudyMaterial, readStudyMaterial } from './study-material'
 import { ReviewLog } from './review-log'
 import { ReviewService } from './review-service'
@@ -37,6 +38,7 @@ export interface Services {
   readonly cards: CardService
   readonly reviews: ReviewService
   readonly positions: PositionService
+  readonly search: SearchService
 }
 
 /**
@@ -69,5 +71,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     const material = await readStudyMaterial(options.resourcesDir, id)
     if (material) await applyStudyMaterial({ store, annotations, positions, cards, material })
   }
-  return { now, store, library, settings, annotations, cards, reviews, positions }
+  const search = new SearchService(store)
+  return { now, store, library, settings, annotations, cards, reviews, positions, search }
 }

@@ -17,6 +17,7 @@ import type {
   OpenedDocument,
   Position,
   ReadingPosition,
+  SearchHit,
   Settings,
   Stance,
   StatementSuggestion,
@@ -58,6 +59,8 @@ export interface Requests {
     value: { document: DocumentMeta; isNewRevision: boolean }
     failure: ImportFailure
   }
+  /** Finds words in every document's text, highlights and notes, as the reader types. */
+  search: { args: { query: string }; value: SearchHit[]; failure: never }
   /** A document's metadata, text and annotations, ready to read. */
   openDocument: { args: { documentId: string }; value: OpenedDocument; failure: HighlightFailure }
   /** Highlights `[start, end)` of the document's current text with a label's colour. */
@@ -241,6 +244,7 @@ export type RequestName = keyof Requests
 export const requestNames = [
   'listDocuments',
   'importFile',
+  'search',
   'openDocument',
   'createHighlight',
   'updateHighlight',

@@ -13,3 +13,4 @@ export { defaultSettings, settingsLimits, type Settings, type Theme } from './se
 export type * from './card'
 export type * from './study'
 export type * from './position'
+export type * from './search'

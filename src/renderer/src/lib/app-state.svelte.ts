@@ -10,6 +10,10 @@ import {
 } from '../../../shared/model'
 import { api } from './api'
 
+/** Where to take the reader in a document: a highlight, or a passage of the text. */
+export type FocusTarget =
+  { readonly highlightId: string } | { readonly start: number; readonly end: number }
+
 const themeOrder: readonly Theme[] = ['light', 'sepia', 'dark']
 
 /** The app's state and the actions that change it; components read it and call its methods. */
@@ -19,8 +23,9 @@ export class AppState {
   notices = $state<Notice[]>([])
   opened = $state.raw<OpenedDocument | null>(null)
   view = $state<'loading' | 'library' | 'reader' | 'positions' | 'review' | 'stats'>('loading')
-  /** A highlight to focus (and flash) once the reader opens. */
-  focusRequest = $state<{ highlightId: string } | null>(null)
+  /** A highlight or passage to show (and flash) once the reader opens. */
+  focusRequest = $state<FocusTarget | null>(null)
+  isSearchOpen = $state(false)
   /** The last failure to show the reader, in their words. */
   problem = $state<string | null>(null)
   isShortcutsOpen = $state(false)
@@ -43,15 +48,15 @@ export class AppState {
     else this.view = 'library'
   }
 
-  /** Opens a document in the reader, at a highlight if one is given. */
-  async openDocument(documentId: string, highlightId?: string): Promise<void> {
+  /** Opens a document in the reader, at a highlight or passage if one is given. */
+  async openDocument(documentId: string, target?: string | FocusTarget): Promise<void> {
     const result = await api.openDocument({ documentId })
     if (!result.ok) {
       this.view = 'library'
       return this.#report(result)
     }
     this.opened = result.value
-    this.focusRequest = highlightId ? { highlightId } : null
+    this.focusRequest = typeof target === 'string' ? { highlightId: target } : (target ?? null)
     this.view = 'reader'
   }
 

@@ -40,7 +40,7 @@ export class HighlightPainter {
     highlights: readonly Highlight[],
     focusedId: string | null,
     hoveredId: string | null,
-    flashingId: string | null = null,
+    flashing: { start: number; end: number } | null = null,
   ): void {
     const byLabel = new Map<string, Range[]>()
     const rangeOf = new Map<string, Range>()
@@ -62,8 +62,8 @@ export class HighlightPainter {
     const hovered = hoveredId ? rangeOf.get(hoveredId) : undefined
     if (focused) this.#set('lectern-focus', focused, 2)
     if (hovered) this.#set('lectern-hover', hovered, 1)
-    const flashing = flashingId ? rangeOf.get(flashingId) : undefined
-    if (flashing) this.#set('lectern-flash', flashing, 3)
+    const flashRange = flashing ? offsets.rangeOf(flashing.start, flashing.end) : null
+    if (flashRange) this.#set('lectern-flash', flashRange, 3)
   }
 
   /** Removes every highlight this painter made. */

@@ -19,8 +19,8 @@ export class HighlightsState {
   hoveredId = $state<string | null>(null)
   /** An orphan waiting for the reader to select its new passage. */
   reattachingId = $state<string | null>(null)
-  /** A highlight flashing to catch the eye (arriving from the positions view or a review). */
-  flashingId = $state<string | null>(null)
+  /** A passage flashing to catch the eye (arriving from the positions view, a review, a search). */
+  flashing = $state<{ start: number; end: number } | null>(null)
   /** The highlight whose note is open for editing in the side pane. */
   editingId = $state<string | null>(null)
   /** Read out by the reader's live region. */
@@ -75,9 +75,16 @@ export class HighlightsState {
 
   /** Focuses a highlight and flashes it twice. */
   flash(id: string): void {
+    const highlight = this.byId(id)
     this.focusedId = id
-    const steps = [id, null, id, null]
-    steps.forEach((value, index) => setTimeout(() => (this.flashingId = value), index * 350))
+    if (highlight)
+      this.flashRange(highlight.selectors.position.start, highlight.selectors.position.end)
+  }
+
+  /** Flashes a passage twice (it is scrolled into view while it flashes). */
+  flashRange(start: number, end: number): void {
+    const steps = [{ start, end }, null, { start, end }, null]
+    steps.forEach((value, index) => setTimeout(() => (this.flashing = value), index * 350))
   }
 
   /** Highlights `[start, end)`; undoable. */

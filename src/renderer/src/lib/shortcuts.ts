@@ -51,6 +51,7 @@ export const shortcutGroups: readonly { title: string; shortcuts: readonly Short
     title: 'Anywhere',
     shortcuts: [
       { keys: ['l'], action: 'Go to the library' },
+      { keys: ['/', 'Ctrl+K'], action: 'Search text, highlights and notes' },
       { keys: ['?'], action: 'Show these shortcuts' },
       { keys: ['Esc'], action: 'Close an overlay' },
     ],
