@@ -36,7 +36,7 @@ test('drag and drop a Markdown file: it opens in the reader and the library list
     await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
   ).toBeUndefined()
   await page.getByRole('button', { name: '← Library' }).click()
-  await expect(page.getByRole('button', { name: /Reading notes on encryption/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Reading notes on encryption/ })).toBeVisible()
   await page.screenshot({ path: 'test-results/library-after-import.png' })
 })
 
@@ -90,7 +90,7 @@ test('search finds a word in a dropped Markdown file as it is typed; a hit opens
   await page.keyboard.press('/')
   const search = page.getByRole('searchbox', { name: 'Search text, highlights and notes' })
   await search.pressSequentially('riv', { delay: 30 })
-  const hit = page.getByRole('option').first()
+  const hit = page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()
   await expect(hit).toContainText('Herons')
   await expect(hit.locator('mark')).toHaveText('river')
   await page.screenshot({ path: 'test-results/search.png' })
@@ -103,4 +103,32 @@ test('search finds a word in a dropped Markdown file as it is typed; a hit opens
       ),
     )
     .toBe('river')
+})
+
+test('the library filters, sorts, and deletes a document with undo', async ({ launch }) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  await dropFiles(page, [{ name: 'aardvarks.md', content: '# Aardvarks\n\nThey dig at night.' }])
+  await expect(page.locator('article.article h1')).toHaveText('Aardvarks')
+  await page.getByRole('button', { name: '← Library' }).click()
+  const titles = page.locator('.document .title')
+  await expect(titles).toHaveText([
+    'Aardvarks',
+    'Europol warns industry and governments about end-to-end encryption',
+  ])
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('title')
+  await expect(titles.first()).toHaveText('Aardvarks')
+  await page.getByRole('searchbox', { name: 'Filter documents' }).fill('heise')
+  await expect(titles).toHaveText([
+    'Europol warns industry and governments about end-to-end encryption',
+  ])
+  await page.getByRole('searchbox', { name: 'Filter documents' }).fill('')
+
+  await page.getByRole('button', { name: 'Delete “Aardvarks”' }).click()
+  await expect(titles).toHaveCount(1)
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted “Aardvarks”.' })).toBeVisible()
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(titles).toHaveCount(2)
+  await page.getByRole('button', { name: /^Aardvarks/ }).click()
+  await expect(page.locator('article.article')).toContainText('They dig at night.')
 })

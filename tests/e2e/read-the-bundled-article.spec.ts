@@ -51,7 +51,7 @@ test('the text column keeps a comfortable line length', async ({ launch }) => {
 test('the library lists the article and opens it', async ({ launch }) => {
   const page = await launch()
   await page.getByRole('button', { name: '← Library' }).click()
-  const entry = page.getByRole('button', { name: /Europol warns industry/ })
+  const entry = page.getByRole('button', { name: /^Europol warns industry/ })
   await expect(entry).toContainText('heise online')
   await page.screenshot({ path: 'test-results/library.png' })
   await entry.click()

@@ -23,6 +23,21 @@ export function createHandlers({ services, openExternal }: HandlerDeps): Handler
     listDocuments: () => ok(library.list()),
     importFile: ({ fileName, bytes }) => library.importFile(bytes, { fileName }),
     search: async ({ query }) => ok(await search.search(query)),
+    getLibraryOverview: async () => {
+      const due = await reviews.dueCounts()
+      const overview = []
+      for (const doc of library.list()) {
+        const loaded = await annotations.load(doc.id)
+        overview.push({
+          documentId: doc.id,
+          highlights: loaded.ok ? loaded.value.highlights.length : 0,
+          dueCards: due.get(doc.id) ?? 0,
+        })
+      }
+      return ok(overview)
+    },
+    deleteDocument: ({ documentId }) => library.remove(documentId),
+    restoreDocument: ({ meta, trashName }) => library.restore(meta, trashName),
     openDocument: async ({ documentId }) => {
       const opened = await library.open(documentId)
       if (!opened.ok) return opened

@@ -5,6 +5,7 @@ import { maxTextFileBytes } from '../importing/decode-text'
 import { documentIdPattern } from '../store/data-store'
 import {
   actorSchema,
+  documentMetaSchema,
   cardSchema,
   positionSchema,
   highlightLabelSchema,
@@ -57,6 +58,12 @@ export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } =
       .refine((bytes) => bytes.length <= maxTextFileBytes + 1, 'The file is too large.'),
   }),
   search: z.strictObject({ query: z.string().max(500) }),
+  getLibraryOverview: none,
+  deleteDocument: z.strictObject({ documentId }),
+  restoreDocument: z.strictObject({
+    meta: documentMetaSchema.strict(),
+    trashName: z.string().regex(/^[a-z0-9-]+\.[0-9TZ-]+$/),
+  }),
   openDocument: z.strictObject({ documentId }),
   createHighlight: z.strictObject({ documentId, ...passage, labelId }),
   updateHighlight: z.strictObject({ documentId, highlightId, changes: highlightChanges }),

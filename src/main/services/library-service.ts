@@ -232,6 +232,50 @@ export class LibraryService {
     }
   }
 
+  /**
+   * Removes a document from the library. Its folder goes to the trash first, so the deletion can
+   * be undone with `restore`; the library index is changed only once the folder has moved.
+   */
+  async remove(
+    documentId: string,
+  ): Promise<Result<{ meta: DocumentMeta; trashName: string }, 'not-found' | StorageFailureCode>> {
+    const meta = this.#find(documentId)
+    if (!meta) return fail('not-found', 'That document is no longer in your library.')
+    let trashName: string
+    try {
+      trashName = await this.#deps.store.trashDocumentFolder(documentId)
+    } catch (error) {
+      return storageFailure(error, `the deletion of “${meta.title}”`)
+    }
+    try {
+      await this.#deps.store.library.update((library) => {
+        library.documents = library.documents.filter((doc) => doc.id !== documentId)
+      })
+    } catch (error) {
+      await this.#deps.store.restoreDocumentFolder(documentId, trashName).catch(() => undefined)
+      return storageFailure(error, `the deletion of “${meta.title}”`)
+    }
+    return ok({ meta, trashName })
+  }
+
+  /** Undoes `remove`: the folder comes back from the trash and the library lists it again. */
+  async restore(
+    meta: DocumentMeta,
+    trashName: string,
+  ): Promise<Result<DocumentMeta, 'duplicate-id' | StorageFailureCode>> {
+    if (this.#find(meta.id))
+      return fail('duplicate-id', `“${meta.title}” is already in your library.`)
+    try {
+      await this.#deps.store.restoreDocumentFolder(meta.id, trashName)
+      await this.#deps.store.library.update((library) => {
+        library.documents.push(meta)
+      })
+      return ok(meta)
+    } catch (error) {
+      return storageFailure(error, `“${meta.title}”`)
+    }
+  }
+
   #find(documentId: string): DocumentMeta | undefined {
     return this.#deps.store.library.data.documents.find((doc) => doc.id === documentId)
   }

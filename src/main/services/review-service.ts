@@ -177,6 +177,21 @@ export class ReviewService {
     )
   }
 
+  /** How many study items of each document are due now (new ones included). */
+  async dueCounts(): Promise<Map<string, number>> {
+    const now = this.#deps.now()
+    const counts = new Map<string, number>()
+    for (const item of await this.#items()) {
+      const { schedule } = item
+      const isDue =
+        !schedule.isSuspended &&
+        !(schedule.buriedUntil && schedule.buriedUntil > now) &&
+        (schedule.state === 'new' || schedule.due <= now)
+      if (isDue) counts.set(item.documentId, (counts.get(item.documentId) ?? 0) + 1)
+    }
+    return counts
+  }
+
   /** Progress: due forecast, review heatmap, true retention, and per document recall. */
   async stats(): Promise<StudyStats> {
     const items = await this.#items()

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Notice } from '../../shared/model'
 import { defaultSettings } from '../../shared/model'
-import { Backups } from './backups'
+import { Backups, fileStamp } from './backups'
 import { DurableJsonAdapter, tempFileSuffix } from './durable-json-adapter'
 import { openStoredFile, type OpenContext, type StoredFileSpec } from './open-stored-file'
 import {
@@ -189,6 +189,34 @@ export class DataStore {
         .readdir(join(this.#context.dataDir, 'documents'))
         .catch(() => [] as string[])
     ).filter((name) => documentIdPattern.test(name))
+  }
+
+  /**
+   * Moves a document's folder into `trash/` (from where `restoreDocumentFolder` brings it back)
+   * and forgets its open files. Returns the trash name.
+   */
+  async trashDocumentFolder(documentId: string): Promise<string> {
+    assertDocumentId(documentId)
+    const trashName = `${documentId}.${fileStamp(this.#context.now())}`
+    await this.#context.fs.mkdir(join(this.#context.dataDir, 'trash'), { recursive: true })
+    await this.#context.fs.rename(
+      join(this.#context.dataDir, 'documents', documentId),
+      join(this.#context.dataDir, 'trash', trashName),
+    )
+    for (const map of [this.#contents, this.#annotations, this.#cards, this.#positions])
+      map.delete(documentId)
+    return trashName
+  }
+
+  /** Brings a trashed document folder back. */
+  async restoreDocumentFolder(documentId: string, trashName: string): Promise<void> {
+    assertDocumentId(documentId)
+    if (!/^[a-z0-9-]+\.[0-9TZ-]+$/.test(trashName))
+      throw new Error(`Invalid trash name: ${trashName}`)
+    await this.#context.fs.rename(
+      join(this.#context.dataDir, 'trash', trashName),
+      join(this.#context.dataDir, 'documents', documentId),
+    )
   }
 
   /** Writes a new document's text durably; done before the library lists the document. */

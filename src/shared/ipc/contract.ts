@@ -59,6 +59,24 @@ export interface Requests {
     value: { document: DocumentMeta; isNewRevision: boolean }
     failure: ImportFailure
   }
+  /** Per document: how many highlights it has and how many of its cards are due. */
+  getLibraryOverview: {
+    args: undefined
+    value: { documentId: string; highlights: number; dueCards: number }[]
+    failure: never
+  }
+  /** Removes a document; its folder goes to the trash so the deletion can be undone. */
+  deleteDocument: {
+    args: { documentId: string }
+    value: { meta: DocumentMeta; trashName: string }
+    failure: 'not-found'
+  }
+  /** Undoes a deletion. */
+  restoreDocument: {
+    args: { meta: DocumentMeta; trashName: string }
+    value: DocumentMeta
+    failure: 'duplicate-id'
+  }
   /** Finds words in every document's text, highlights and notes, as the reader types. */
   search: { args: { query: string }; value: SearchHit[]; failure: never }
   /** A document's metadata, text and annotations, ready to read. */
@@ -244,6 +262,9 @@ export type RequestName = keyof Requests
 export const requestNames = [
   'listDocuments',
   'importFile',
+  'getLibraryOverview',
+  'deleteDocument',
+  'restoreDocument',
   'search',
   'openDocument',
   'createHighlight',

@@ -131,3 +131,22 @@ describe('LibraryService.importFile', () => {
     })
   })
 })
+
+describe('LibraryService.remove and restore', () => {
+  const makeDir = tempDirs()
+
+  it('moves a document to the trash and brings it back with its files', async () => {
+    const dataDir = await makeDir()
+    const { library } = await servicesOn(dataDir)
+    const removed = await library.remove('europol-warns-about-e2ee')
+    if (!removed.ok) throw new Error('removed')
+    expect(library.list()).toEqual([])
+    expect(await readdir(join(dataDir, 'documents'))).toEqual([])
+    expect(await readdir(join(dataDir, 'trash'))).toEqual([removed.value.trashName])
+    expect(await library.restore(removed.value.meta, removed.value.trashName)).toMatchObject({
+      ok: true,
+    })
+    const opened = await library.open('europol-warns-about-e2ee')
+    expect(opened.ok && opened.value.content.text).toContain('Claudia Plattner')
+  })
+})
