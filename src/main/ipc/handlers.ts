@@ -1,3 +1,4 @@
+import { alignBlocks } from '../../shared/domain/alignment/gale-church'
 import { fail, ok } from '../../shared/ipc/result'
 import type { RequestArgs, RequestName, RequestResult } from '../../shared/ipc/contract'
 import type { Services } from '../services/create-services'
@@ -35,6 +36,16 @@ export function createHandlers({ services, openExternal }: HandlerDeps): Handler
         })
       }
       return ok(overview)
+    },
+    alignDocuments: async ({ leftId, rightId }) => {
+      const [left, right] = await Promise.all([library.open(leftId), library.open(rightId)])
+      if (!left.ok) return left
+      if (!right.ok) return right
+      const lengths = (segments: readonly { start: number; end: number }[]) =>
+        segments.map((s) => s.end - s.start)
+      return ok(
+        alignBlocks(lengths(left.value.content.segments), lengths(right.value.content.segments)),
+      )
     },
     deleteDocument: ({ documentId }) => library.remove(documentId),
     restoreDocument: ({ meta, trashName }) => library.restore(meta, trashName),

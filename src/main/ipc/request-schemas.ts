@@ -59,6 +59,7 @@ export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } =
   }),
   search: z.strictObject({ query: z.string().max(500) }),
   getLibraryOverview: none,
+  alignDocuments: z.strictObject({ leftId: documentId, rightId: documentId }),
   deleteDocument: z.strictObject({ documentId }),
   restoreDocument: z.strictObject({
     meta: documentMetaSchema.strict(),

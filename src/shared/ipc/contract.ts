@@ -1,3 +1,4 @@
+import type { AlignedRow } from '../domain/alignment/gale-church'
 import type { Grade } from '../domain/scheduling/schedule'
 import type {
   Actor,
@@ -76,6 +77,12 @@ export interface Requests {
     args: { meta: DocumentMeta; trashName: string }
     value: DocumentMeta
     failure: 'duplicate-id'
+  }
+  /** Lines up the blocks of two documents (an original and its translation, or any two). */
+  alignDocuments: {
+    args: { leftId: string; rightId: string }
+    value: AlignedRow[]
+    failure: 'not-found'
   }
   /** Finds words in every document's text, highlights and notes, as the reader types. */
   search: { args: { query: string }; value: SearchHit[]; failure: never }
@@ -266,6 +273,7 @@ export const requestNames = [
   'deleteDocument',
   'restoreDocument',
   'search',
+  'alignDocuments',
   'openDocument',
   'createHighlight',
   'updateHighlight',

@@ -22,7 +22,12 @@ export class AppState {
   documents = $state.raw<DocumentMeta[]>([])
   notices = $state<Notice[]>([])
   opened = $state.raw<OpenedDocument | null>(null)
-  view = $state<'loading' | 'library' | 'reader' | 'positions' | 'review' | 'stats'>('loading')
+  view = $state<'loading' | 'library' | 'reader' | 'positions' | 'compare' | 'review' | 'stats'>(
+    'loading',
+  )
+  isComparePickerOpen = $state(false)
+  /** The two documents of the side-by-side view. */
+  compare = $state<{ leftId: string; rightId: string } | null>(null)
   /** A highlight or passage to show (and flash) once the reader opens. */
   focusRequest = $state<FocusTarget | null>(null)
   isSearchOpen = $state(false)
@@ -83,9 +88,21 @@ export class AppState {
       else problems.push(result.error.message)
     }
     this.importStatus = ''
+    const documents = await api.listDocuments()
+    if (documents.ok) this.documents = documents.value
     if (problems.length > 0) this.problem = problems.join(' ')
     if (lastImported) await this.openDocument(lastImported)
     else await this.showLibrary()
+  }
+
+  /** Reads the open document beside another one, paragraphs aligned. */
+  async compareWith(rightId: string): Promise<void> {
+    const leftId = this.opened?.meta.id
+    this.isComparePickerOpen = false
+    if (!leftId) return
+    await this.showLibrary()
+    this.compare = { leftId, rightId }
+    this.view = 'compare'
   }
 
   /** Back to the library, with fresh progress figures. */

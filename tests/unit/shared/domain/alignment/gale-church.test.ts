@@ -26,7 +26,6 @@ describe('alignBlocks', () => {
     ])
   })
 
-
   it('covers every block of both texts exactly once, in order', () => {
     const left = [80, 120, 300, 40, 250, 90, 60]
     const right = [85, 410, 45, 240, 160]
