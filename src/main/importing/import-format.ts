@@ -1,9 +1,10 @@
 import { fail, ok, type Result } from '../../shared/ipc/result'
+import { parseHtml } from './html/parse-html'
 import { parseMarkdown } from './markdown/parse-markdown'
 import { parsePlainText, type ParsedText } from './plain-text/parse-plain-text'
 
 /** The formats Lectern imports so far. */
-export type ImportFormat = 'text' | 'markdown'
+export type ImportFormat = 'text' | 'markdown' | 'html'
 
 const formats: Record<string, ImportFormat> = {
   txt: 'text',
@@ -11,12 +12,13 @@ const formats: Record<string, ImportFormat> = {
   md: 'markdown',
   markdown: 'markdown',
   mdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
 }
 
 /** Formats people may try that Lectern does not import yet, named as a reader knows them. */
 const notYet: Record<string, string> = {
-  html: 'a web page',
-  htm: 'a web page',
   epub: 'an EPUB book',
   pdf: 'a PDF',
   docx: 'a Word document',
@@ -32,11 +34,13 @@ export function formatOf(fileName: string): Result<ImportFormat, 'unsupported-fo
   const what = notYet[extension]
   return fail(
     'unsupported-format',
-    `“${fileName}” is ${what ?? `a .${extension} file`}. Lectern imports plain text (.txt) and Markdown (.md) files for now.`,
+    `“${fileName}” is ${what ?? `a .${extension} file`}. Lectern imports plain text (.txt), Markdown (.md) and web pages (.html) for now.`,
   )
 }
 
 /** Parses decoded text in a format. */
 export function parseAs(format: ImportFormat, text: string, fileName: string): ParsedText {
-  return format === 'markdown' ? parseMarkdown(text, fileName) : parsePlainText(text, fileName)
+  if (format === 'markdown') return parseMarkdown(text, fileName)
+  if (format === 'html') return parseHtml(text, fileName)
+  return parsePlainText(text, fileName)
 }

@@ -37,6 +37,16 @@ type StorageFailureCode = 'storage-failed' | 'read-only'
 export type ImportFailure =
   DecodeFailure | 'unsupported-format' | 'duplicate-id' | StorageFailureCode
 
+/** A web page says where it came from: its site name and address. */
+function sourceOfPage(parsed: ParsedText): DocumentSource | undefined {
+  const page = parsed as ParsedText & { siteName?: string | null; url?: string | null }
+  if (!page.siteName && !page.url) return undefined
+  return {
+    name: page.siteName ?? new URL(page.url!).hostname,
+    ...(page.url ? { url: page.url } : {}),
+  }
+}
+
 /** "notes.md" from "/home/reader/notes.md" (or a Windows path). */
 function baseName(path: string): string {
   return path.replace(/^.*[\\/]/, '')
@@ -137,6 +147,7 @@ export class LibraryService {
       hash: this.#deps.hashText(parsed.content.text),
       createdAt: now,
     }
+    const source = options.source ?? sourceOfPage(parsed)
     const meta: DocumentMeta = {
       ...this.#describe(
         parsed,
@@ -144,7 +155,7 @@ export class LibraryService {
         revision,
         now,
       ),
-      ...(options.source ? { source: options.source } : {}),
+      ...(source ? { source } : {}),
     }
     try {
       await this.#deps.store.createContent({

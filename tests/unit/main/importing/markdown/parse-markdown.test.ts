@@ -53,13 +53,14 @@ describe('parseMarkdown', () => {
 })
 
 describe('formatOf', () => {
-  it('knows text and Markdown by extension, and names what it cannot import yet', () => {
+  it('knows text, Markdown and web pages by extension, and names what it cannot import yet', () => {
     expect(formatOf('a.TXT')).toEqual({ ok: true, value: 'text' })
     expect(formatOf('b.markdown')).toEqual({ ok: true, value: 'markdown' })
     expect(formatOf('README')).toEqual({ ok: true, value: 'text' })
-    expect(formatOf('page.html')).toMatchObject({
+    expect(formatOf('page.html')).toEqual({ ok: true, value: 'html' })
+    expect(formatOf('book.epub')).toMatchObject({
       ok: false,
-      error: { code: 'unsupported-format', message: expect.stringContaining('is a web page') },
+      error: { code: 'unsupported-format', message: expect.stringContaining('is an EPUB book') },
     })
     expect(formatOf('x.exe')).toMatchObject({
       ok: false,

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseHtml } from '../../../../../src/main/importing/html/parse-html'
+
+const fixture = (name: string) =>
+  readFileSync(resolve(__dirname, '../../../../fixtures/html', name), 'utf8')
+
+describe('parseHtml on a saved article', () => {
+  const parsed = parseHtml(fixture('article.html'), 'herons.html')
+  const kinds = parsed.content.segments.map((s) => [
+    s.kind,
+    parsed.content.text.slice(s.start, s.end),
+  ])
+
+  it('keeps the article and drops the page around it', () => {
+    expect(parsed.title).toBe('Herons of the river')
+    expect(parsed.content.text).toContain('Grey herons wait by the river')
+    expect(parsed.content.text).not.toMatch(/Subscribe|Privacy|Home/)
+  })
+
+  it('reads headings, quotes, list items and figures as blocks', () => {
+    expect(kinds).toContainEqual(['heading', 'Where they nest'])
+    expect(kinds).toContainEqual(['quote', "Patience is the heron's whole method."])
+    expect(kinds).toContainEqual(['list-item', 'Purple heron'])
+    expect(kinds).toContainEqual(['figure-alt', 'A grey heron standing in shallow water'])
+    expect(kinds).toContainEqual(['figure-caption', 'A heron at dawn.'])
+  })
+
+  it('knows where the page came from and its language', () => {
+    expect(parsed).toMatchObject({
+      siteName: 'Field Notes',
+      url: 'https://fieldnotes.example/herons',
+      language: 'en',
+    })
+  })
+})
+
+describe('parseHtml on a hostile page', () => {
+  let requests = 0
+  let port = 0
+  const server = createServer((_request, response) => {
+    requests++
+    response.end('x')
+  })
+  beforeAll(async () => {
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+    port = (server.address() as { port: number }).port
+  })
+  afterAll(() => new Promise<void>((done) => server.close(() => done())))
+
+  it('runs no script, fetches nothing, and keeps no active content', async () => {
+    const html = fixture('xss-vectors.html').replaceAll('PORT', String(port))
+    const parsed = parseHtml(html, 'hostile.html')
+    await new Promise((done) => setTimeout(done, 100))
+    expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined()
+    expect(requests).toBe(0)
+    expect(parsed.content.text).toContain('ordinary text that explains nothing')
+    expect(parsed.content.text).not.toMatch(
+      /__pwned|javascript:|onerror|onload|<script|<iframe|<object|<embed|<form|127\.0\.0\.1/i,
+    )
+  })
+})
