@@ -53,7 +53,7 @@ test('bad files are refused with a message naming each, and nothing is stored', 
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('“empty.txt” is empty')
   await expect(alert).toContainText('“photo.txt” looks like binary data')
-  await expect(alert).toContainText('“book.epub” is an EPUB book')
+  await expect(alert).toContainText('“book.epub” is not a readable EPUB')
   await page.screenshot({ path: 'test-results/import-refused.png' })
   await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible()
   await expect(page.getByRole('listitem')).toHaveCount(1)

@@ -1,10 +1,12 @@
 import { fail, ok, type Result } from '../../shared/ipc/result'
+import { decodeText, type DecodeFailure } from './decode-text'
+import { parseEpub, type EpubFailure } from './epub/parse-epub'
 import { parseHtml } from './html/parse-html'
 import { parseMarkdown } from './markdown/parse-markdown'
 import { parsePlainText, type ParsedText } from './plain-text/parse-plain-text'
 
 /** The formats Lectern imports so far. */
-export type ImportFormat = 'text' | 'markdown' | 'html'
+export type ImportFormat = 'text' | 'markdown' | 'html' | 'epub'
 
 const formats: Record<string, ImportFormat> = {
   txt: 'text',
@@ -15,11 +17,11 @@ const formats: Record<string, ImportFormat> = {
   html: 'html',
   htm: 'html',
   xhtml: 'html',
+  epub: 'epub',
 }
 
 /** Formats people may try that Lectern does not import yet, named as a reader knows them. */
 const notYet: Record<string, string> = {
-  epub: 'an EPUB book',
   pdf: 'a PDF',
   docx: 'a Word document',
   odt: 'an OpenDocument text',
@@ -34,13 +36,36 @@ export function formatOf(fileName: string): Result<ImportFormat, 'unsupported-fo
   const what = notYet[extension]
   return fail(
     'unsupported-format',
-    `“${fileName}” is ${what ?? `a .${extension} file`}. Lectern imports plain text (.txt), Markdown (.md) and web pages (.html) for now.`,
+    `“${fileName}” is ${what ?? `a .${extension} file`}. Lectern imports plain text (.txt), Markdown (.md), web pages (.html) and EPUB books (.epub) for now.`,
   )
 }
 
-/** Parses decoded text in a format. */
-export function parseAs(format: ImportFormat, text: string, fileName: string): ParsedText {
+/** Parses decoded text in a text format (EPUB books are binary: see parseEpub). */
+export function parseAs(
+  format: Exclude<ImportFormat, 'epub'>,
+  text: string,
+  fileName: string,
+): ParsedText {
   if (format === 'markdown') return parseMarkdown(text, fileName)
   if (format === 'html') return parseHtml(text, fileName)
   return parsePlainText(text, fileName)
+}
+
+/** Why a file's bytes could not become a document. */
+export type ReadFailure = DecodeFailure | EpubFailure | 'unsupported-format'
+
+/** Reads a file's bytes as a document of the format its name says: decode, then parse. */
+export function readDocument(
+  bytes: Uint8Array,
+  fileName: string,
+): Result<{ format: ImportFormat; parsed: ParsedText }, ReadFailure> {
+  const format = formatOf(fileName)
+  if (!format.ok) return format
+  if (format.value === 'epub') {
+    const book = parseEpub(bytes, fileName)
+    return book.ok ? ok({ format: format.value, parsed: book.value }) : book
+  }
+  const decoded = decodeText(bytes, fileName)
+  if (!decoded.ok) return decoded
+  return ok({ format: format.value, parsed: parseAs(format.value, decoded.value, fileName) })
 }

@@ -6,8 +6,7 @@ import type {
   ReadingPosition,
   Revision,
 } from '../../shared/model'
-import { decodeText, type DecodeFailure } from '../importing/decode-text'
-import { formatOf, parseAs, type ImportFormat } from '../importing/import-format'
+import { readDocument, type ImportFormat, type ReadFailure } from '../importing/import-format'
 import type { ParsedText } from '../importing/plain-text/parse-plain-text'
 import { currentSchemaVersion } from '../store/schema'
 import type { DataStore } from '../store/data-store'
@@ -34,8 +33,7 @@ export interface ImportOptions {
 type StorageFailureCode = 'storage-failed' | 'read-only'
 
 /** Why a file could not be imported. */
-export type ImportFailure =
-  DecodeFailure | 'unsupported-format' | 'duplicate-id' | StorageFailureCode
+export type ImportFailure = ReadFailure | 'duplicate-id' | StorageFailureCode
 
 /** A web page says where it came from: its site name and address. */
 function sourceOfPage(parsed: ParsedText): DocumentSource | undefined {
@@ -133,14 +131,12 @@ export class LibraryService {
     bytes: Uint8Array,
     options: ImportOptions,
   ): Promise<Result<DocumentMeta, ImportFailure>> {
-    const format = formatOf(baseName(options.fileName))
-    if (!format.ok) return format
-    const decoded = decodeText(bytes, baseName(options.fileName))
-    if (!decoded.ok) return decoded
+    const read = readDocument(bytes, baseName(options.fileName))
+    if (!read.ok) return read
+    const { format, parsed } = read.value
     const documentId = options.documentId ?? this.#deps.newId()
     if (this.#find(documentId))
       return fail('duplicate-id', `A document with id ${documentId} already exists.`)
-    const parsed = parseAs(format.value, decoded.value, options.fileName)
     const now = this.#deps.now()
     const revision = {
       id: this.#deps.newId(),
@@ -149,12 +145,7 @@ export class LibraryService {
     }
     const source = options.source ?? sourceOfPage(parsed)
     const meta: DocumentMeta = {
-      ...this.#describe(
-        parsed,
-        { fileName: options.fileName, documentId, format: format.value },
-        revision,
-        now,
-      ),
+      ...this.#describe(parsed, { fileName: options.fileName, documentId, format }, revision, now),
       ...(source ? { source } : {}),
     }
     try {
@@ -185,11 +176,9 @@ export class LibraryService {
   ): Promise<Result<{ meta: DocumentMeta; isChanged: boolean }, 'not-found' | ImportFailure>> {
     const meta = this.#find(documentId)
     if (!meta) return fail('not-found', 'That document is no longer in your library.')
-    const format = formatOf(baseName(fileName))
-    if (!format.ok) return format
-    const decoded = decodeText(bytes, baseName(fileName))
-    if (!decoded.ok) return decoded
-    const parsed = parseAs(format.value, decoded.value, fileName)
+    const read = readDocument(bytes, baseName(fileName))
+    if (!read.ok) return read
+    const { format, parsed } = read.value
     const hash = this.#deps.hashText(parsed.content.text)
     if (hash === meta.revision.hash) return ok({ meta, isChanged: false })
     const content = await this.#deps.store.content(documentId, meta.title)
@@ -197,12 +186,7 @@ export class LibraryService {
     const now = this.#deps.now()
     const revision = { id: this.#deps.newId(), hash, createdAt: now }
     const revised: DocumentMeta = {
-      ...this.#describe(
-        parsed,
-        { fileName, documentId, format: format.value },
-        revision,
-        meta.importedAt,
-      ),
+      ...this.#describe(parsed, { fileName, documentId, format }, revision, meta.importedAt),
       ...(meta.source ? { source: meta.source } : {}),
       ...(meta.readingPosition ? { readingPosition: meta.readingPosition } : {}),
     }

@@ -76,7 +76,7 @@ export const documentMetaSchema = z.object({
     .optional(),
   authorTag: z.string().optional(),
   fileName: z.string().optional(),
-  format: z.enum(['text', 'markdown', 'html']),
+  format: z.enum(['text', 'markdown', 'html', 'epub']),
   importedAt: isoDateTime,
   revision: revisionSchema,
   wordCount: z.number().int().nonnegative(),

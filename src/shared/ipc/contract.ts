@@ -35,6 +35,7 @@ export type ImportFailure =
   | 'binary'
   | 'encoding'
   | 'unsupported-format'
+  | 'broken-epub'
   | 'duplicate-id'
   | 'not-found'
 

@@ -70,7 +70,7 @@ export interface DocumentMeta {
   /** The author's short tag as the publication prints it, e.g. "dmk". */
   readonly authorTag?: string
   readonly fileName?: string
-  readonly format: 'text' | 'markdown' | 'html'
+  readonly format: 'text' | 'markdown' | 'html' | 'epub'
   readonly importedAt: string
   readonly revision: Revision
   readonly wordCount: number

@@ -66,7 +66,7 @@ export function parseHtml(html: string, fileName: string): ParsedPage {
     ALLOWED_ATTR: ['alt', 'lang'],
   })
   const container = new JSDOM(`<body>${clean}</body>`).window.document.body
-  const blocks = blocksOf(container)
+  const blocks = blocksOfHtml(container)
   const pageTitle =
     clean_(article?.title ?? '') ||
     document.title.trim() ||
@@ -92,11 +92,26 @@ export function parseHtml(html: string, fileName: string): ParsedPage {
   }
 }
 
-/** Block elements become blocks; inline markup keeps only its text. */
-function blocksOf(root: Element): Block[] {
+/** Block elements become blocks; inline markup keeps only its text. Scripts and styles are skipped. */
+export function blocksOfHtml(root: Element): Block[] {
   const blocks: Block[] = []
   const visit = (element: Element) => {
     const tag = element.tagName.toLowerCase()
+    if (
+      [
+        'script',
+        'style',
+        'template',
+        'noscript',
+        'iframe',
+        'object',
+        'embed',
+        'svg',
+        'math',
+        'form',
+      ].includes(tag)
+    )
+      return
     if (/^h[1-6]$/.test(tag)) return push('heading', element)
     if (tag === 'p' || tag === 'pre') return push('paragraph', element)
     if (tag === 'blockquote') return push('quote', element)

@@ -125,7 +125,7 @@ describe('LibraryService.importFile', () => {
 
   it('refuses a format it cannot import, naming the file', async () => {
     const { library } = await servicesOn(await makeDir())
-    expect(await library.importFile(utf8('PK'), { fileName: 'book.epub' })).toMatchObject({
+    expect(await library.importFile(utf8('%PDF'), { fileName: 'paper.pdf' })).toMatchObject({
       ok: false,
       error: { code: 'unsupported-format' },
     })

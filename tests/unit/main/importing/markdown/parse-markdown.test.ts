@@ -53,14 +53,15 @@ describe('parseMarkdown', () => {
 })
 
 describe('formatOf', () => {
-  it('knows text, Markdown and web pages by extension, and names what it cannot import yet', () => {
+  it('knows text, Markdown, web pages and EPUB by extension, and names what it cannot import yet', () => {
     expect(formatOf('a.TXT')).toEqual({ ok: true, value: 'text' })
     expect(formatOf('b.markdown')).toEqual({ ok: true, value: 'markdown' })
     expect(formatOf('README')).toEqual({ ok: true, value: 'text' })
     expect(formatOf('page.html')).toEqual({ ok: true, value: 'html' })
-    expect(formatOf('book.epub')).toMatchObject({
+    expect(formatOf('book.epub')).toEqual({ ok: true, value: 'epub' })
+    expect(formatOf('paper.pdf')).toMatchObject({
       ok: false,
-      error: { code: 'unsupported-format', message: expect.stringContaining('is an EPUB book') },
+      error: { code: 'unsupported-format', message: expect.stringContaining('is a PDF') },
     })
     expect(formatOf('x.exe')).toMatchObject({
       ok: false,
