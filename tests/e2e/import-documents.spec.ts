@@ -132,3 +132,27 @@ test('the library filters, sorts, and deletes a document with undo', async ({ la
   await page.getByRole('button', { name: /^Aardvarks/ }).click()
   await expect(page.locator('article.article')).toContainText('They dig at night.')
 })
+
+test('a long import shows its progress and can be cancelled between files', async ({ launch }) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  const paragraph = 'A long paragraph of a long book that takes a moment to import. '.repeat(40)
+  const book = Array.from({ length: 60 }, (_, i) => `Part ${i}\n\n${paragraph}`).join('\n\n')
+  await dropFiles(
+    page,
+    Array.from({ length: 40 }, (_, i) => ({
+      name: `book-${String(i).padStart(2, '0')}.txt`,
+      content: book,
+    })),
+  )
+  const progress = page.getByRole('progressbar', { name: 'Import progress' })
+  await expect(progress).toBeVisible()
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('alert')).toContainText(/Import stopped: \d+ files were not imported/)
+  await expect(progress).toHaveCount(0)
+  await page.goto(page.url())
+  await page.getByRole('button', { name: '← Library' }).click()
+  const count = await page.getByRole('listitem').count()
+  expect(count).toBeGreaterThan(1)
+  expect(count).toBeLessThan(41)
+})

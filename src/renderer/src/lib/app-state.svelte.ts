@@ -34,8 +34,13 @@ export class AppState {
   /** The last failure to show the reader, in their words. */
   problem = $state<string | null>(null)
   isShortcutsOpen = $state(false)
-  /** What an import in progress is doing, for the status line. */
-  importStatus = $state('')
+  /** An import in progress: files done of all, and whether the reader asked to stop. */
+  importProgress = $state<{
+    done: number
+    total: number
+    current: string
+    isCancelled: boolean
+  } | null>(null)
 
   /** Loads settings, notices and the library, then reopens the last document read. */
   async start(): Promise<void> {
@@ -80,14 +85,22 @@ export class AppState {
   async importFiles(files: readonly File[]): Promise<void> {
     const problems: string[] = []
     let lastImported: string | null = null
-    this.importStatus = `Importing ${files.length} ${files.length === 1 ? 'file' : 'files'}…`
+    this.importProgress = { done: 0, total: files.length, current: '', isCancelled: false }
     for (const file of files) {
+      if (this.importProgress.isCancelled) {
+        problems.push(
+          `Import stopped: ${this.importProgress.total - this.importProgress.done} files were not imported.`,
+        )
+        break
+      }
+      this.importProgress.current = file.name
       const bytes = new Uint8Array(await file.arrayBuffer())
       const result = await api.importFile({ fileName: file.name, bytes })
       if (result.ok) lastImported = result.value.document.id
       else problems.push(result.error.message)
+      this.importProgress.done++
     }
-    this.importStatus = ''
+    this.importProgress = null
     const documents = await api.listDocuments()
     if (documents.ok) this.documents = documents.value
     if (problems.length > 0) this.problem = problems.join(' ')
@@ -103,6 +116,11 @@ export class AppState {
     await this.showLibrary()
     this.compare = { leftId, rightId }
     this.view = 'compare'
+  }
+
+  /** Stops an import after the file being imported now. */
+  cancelImport(): void {
+    if (this.importProgress) this.importProgress.isCancelled = true
   }
 
   /** Back to the library, with fresh progress figures. */
