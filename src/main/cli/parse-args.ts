@@ -39,7 +39,7 @@ export function parseArgs(argv: readonly string[]): CliCommand | string {
 export const usage = `Usage: lectern <command> [options]
 
 Commands:
-  import <files…>     import text (.txt) and Markdown (.md) files
+  import <files…>     import text (.txt), Markdown (.md), web pages (.html) and EPUB books
   list                list the documents in the library
   show <document>     print a document's text (by id, or by the start of its title)
   check               check every data file and reference, and report problems
