@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/lectern'
+import { dragSelect } from './support/text-helpers'
 
 test.use({ studyMaterial: false })
 
@@ -84,4 +85,55 @@ test('short texts side by side are rows of aligned paragraphs', async ({ launch 
   expect(await table.getByRole('row').count()).toBeGreaterThan(3)
   for (const row of await table.getByRole('row').all())
     await expect(row.locator('> *')).toHaveCount(2)
+})
+
+test('a highlight in one edition shows a faint mirror on the aligned paragraph of the other', async ({
+  launch,
+}) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  await drop(page, 'de.txt', 'Original\n\nErster Absatz.\n\nZweiter Absatz.')
+  await expect(page.locator('article.article h1')).toHaveText('Original')
+  await drop(page, 'en.txt', 'Translation\n\nFirst paragraph.\n\nSecond paragraph.')
+  await expect(page.locator('article.article h1')).toHaveText('Translation')
+  await dragSelect(page, 'Second paragraph.')
+  await page.keyboard.press('h')
+  await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0)
+  await page.getByRole('button', { name: 'Side by side' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Original' }).click()
+  const mirrored = page.getByRole('cell').filter({ hasText: 'Zweiter Absatz.' })
+  await expect(mirrored).toHaveClass(/mirror/)
+  await expect(page.getByRole('cell').filter({ hasText: 'Erster Absatz.' })).not.toHaveClass(
+    /mirror/,
+  )
+})
+
+test('fix an alignment by hand: merged rows stay merged after a reload', async ({ launch }) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  await drop(page, 'de.txt', 'Original\n\nErster Absatz.\n\nZweiter Absatz.\n\nDritter Absatz.')
+  await expect(page.locator('article.article h1')).toHaveText('Original')
+  await drop(
+    page,
+    'en.txt',
+    'Translation\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.',
+  )
+  await expect(page.locator('article.article h1')).toHaveText('Translation')
+  await page.getByRole('button', { name: 'Side by side' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Original' }).click()
+  const table = page.getByRole('table', { name: 'Aligned texts' })
+  await expect(table.getByRole('row')).toHaveCount(5)
+  const second = table.getByRole('row').nth(2)
+  await second.hover()
+  await second.getByRole('button', { name: 'Merge with next' }).click()
+  await expect(table.getByRole('row')).toHaveCount(4)
+  await expect(table.getByRole('row').nth(2)).toContainText(
+    'First paragraph.Second paragraph.'.replace('.S', '. S').replace('. S', '.S'),
+  )
+
+  await page.reload()
+  await expect(page.locator('article.article h1')).toBeVisible()
+  await page.getByRole('button', { name: 'Side by side' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Original' }).click()
+  await expect(page.getByRole('table', { name: 'Aligned texts' }).getByRole('row')).toHaveCount(4)
 })

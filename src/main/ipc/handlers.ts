@@ -1,4 +1,3 @@
-import { alignBlocks } from '../../shared/domain/alignment/gale-church'
 import { fail, ok } from '../../shared/ipc/result'
 import type { RequestArgs, RequestName, RequestResult } from '../../shared/ipc/contract'
 import type { Services } from '../services/create-services'
@@ -19,7 +18,18 @@ export interface HandlerDeps {
 
 /** Maps every contract request to its service call. */
 export function createHandlers({ services, openExternal }: HandlerDeps): Handlers {
-  const { library, settings, store, annotations, cards, reviews, positions, search, now } = services
+  const {
+    library,
+    settings,
+    store,
+    annotations,
+    cards,
+    reviews,
+    positions,
+    search,
+    alignments,
+    now,
+  } = services
   return {
     listDocuments: () => ok(library.list()),
     importFile: ({ fileName, bytes }) => library.importFile(bytes, { fileName }),
@@ -37,16 +47,8 @@ export function createHandlers({ services, openExternal }: HandlerDeps): Handler
       }
       return ok(overview)
     },
-    alignDocuments: async ({ leftId, rightId }) => {
-      const [left, right] = await Promise.all([library.open(leftId), library.open(rightId)])
-      if (!left.ok) return left
-      if (!right.ok) return right
-      const lengths = (segments: readonly { start: number; end: number }[]) =>
-        segments.map((s) => s.end - s.start)
-      return ok(
-        alignBlocks(lengths(left.value.content.segments), lengths(right.value.content.segments)),
-      )
-    },
+    alignDocuments: ({ leftId, rightId }) => alignments.get(leftId, rightId),
+    saveAlignment: ({ leftId, rightId, rows }) => alignments.save(leftId, rightId, rows),
     deleteDocument: ({ documentId }) => library.remove(documentId),
     restoreDocument: ({ meta, trashName }) => library.restore(meta, trashName),
     openDocument: async ({ documentId }) => {

@@ -60,6 +60,19 @@ export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } =
   search: z.strictObject({ query: z.string().max(500) }),
   getLibraryOverview: none,
   alignDocuments: z.strictObject({ leftId: documentId, rightId: documentId }),
+  saveAlignment: z.strictObject({
+    leftId: documentId,
+    rightId: documentId,
+    rows: z
+      .array(
+        z.strictObject({
+          left: z.array(z.number().int().nonnegative()).max(50),
+          right: z.array(z.number().int().nonnegative()).max(50),
+          isManual: z.boolean(),
+        }),
+      )
+      .max(100_000),
+  }),
   deleteDocument: z.strictObject({ documentId }),
   restoreDocument: z.strictObject({
     meta: documentMetaSchema.strict(),

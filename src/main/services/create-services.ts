@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { DataStore } from '../store/data-store'
 import type { StoreFs } from '../store/store-fs'
+import { AlignmentService } from './alignment-service'
 import { AnnotationService } from './annotation-service'
 import { CardService } from './card-service'
 import { PositionService } from './position-service'
@@ -39,6 +40,7 @@ export interface Services {
   readonly reviews: ReviewService
   readonly positions: PositionService
   readonly search: SearchService
+  readonly alignments: AlignmentService
 }
 
 /**
@@ -72,5 +74,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     if (material) await applyStudyMaterial({ store, annotations, positions, cards, material })
   }
   const search = new SearchService(store)
-  return { now, store, library, settings, annotations, cards, reviews, positions, search }
+  const alignments = new AlignmentService(store, library)
+  return {
+    now,
+    store,
+    library,
+    settings,
+    annotations,
+    cards,
+    reviews,
+    positions,
+    search,
+    alignments,
+  }
 }

@@ -5,6 +5,7 @@ import { Backups, fileStamp } from './backups'
 import { DurableJsonAdapter, tempFileSuffix } from './durable-json-adapter'
 import { openStoredFile, type OpenContext, type StoredFileSpec } from './open-stored-file'
 import {
+  alignmentFileSchema,
   annotationsFileSchema,
   cardsFileSchema,
   positionsFileSchema,
@@ -12,6 +13,7 @@ import {
   contentFileSchema,
   currentSchemaVersion,
   libraryFileSchema,
+  type AlignmentFile,
   type AnnotationsFile,
   type CardsFile,
   type PositionsFile,
@@ -46,6 +48,7 @@ export class DataStore {
   readonly #cards = new Map<string, Promise<StoredFile<CardsFile>>>()
   readonly #reviews = new Map<string, Promise<StoredFile<ReviewsFile>>>()
   readonly #positions = new Map<string, Promise<StoredFile<PositionsFile>>>()
+  readonly #alignments = new Map<string, Promise<StoredFile<AlignmentFile>>>()
 
   private constructor(library: StoredFile<LibraryFile>, context: OpenContext, notices: Notice[]) {
     this.library = library
@@ -155,6 +158,25 @@ export class DataStore {
           actors: [],
           positions: [],
           rejectedSuggestions: [],
+        }),
+      }),
+    )
+  }
+
+  /** The stored alignment of two documents (empty rows until one is made). */
+  alignment(leftId: string, rightId: string): Promise<StoredFile<AlignmentFile>> {
+    assertDocumentId(leftId)
+    assertDocumentId(rightId)
+    return cached(this.#alignments, `${leftId}__${rightId}`, () =>
+      openWithDefaults(this.#context, {
+        relPath: `alignments/${leftId}__${rightId}.json`,
+        label: 'the alignment of two documents',
+        schema: alignmentFileSchema,
+        defaults: (): AlignmentFile => ({
+          schemaVersion: currentSchemaVersion,
+          leftId,
+          rightId,
+          rows: [],
         }),
       }),
     )

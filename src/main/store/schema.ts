@@ -281,3 +281,18 @@ export const positionsFileSchema = z.object({
   rejectedSuggestions: z.array(z.string()),
 })
 export type PositionsFile = z.infer<typeof positionsFileSchema>
+
+const alignedRowSchema = z.object({
+  left: z.array(z.number().int().nonnegative()),
+  right: z.array(z.number().int().nonnegative()),
+  isManual: z.boolean(),
+})
+
+/** alignments/<left>__<right>.json: how two documents' blocks line up, with the reader's fixes. */
+export const alignmentFileSchema = z.object({
+  schemaVersion: z.literal(currentSchemaVersion),
+  leftId: z.string().min(1),
+  rightId: z.string().min(1),
+  rows: z.array(alignedRowSchema),
+})
+export type AlignmentFile = z.infer<typeof alignmentFileSchema>

@@ -1,4 +1,4 @@
-import type { AlignedRow } from '../domain/alignment/gale-church'
+import type { StoredRow } from '../domain/alignment/edit-alignment'
 import type { Grade } from '../domain/scheduling/schedule'
 import type {
   Actor,
@@ -82,8 +82,14 @@ export interface Requests {
   /** Lines up the blocks of two documents (an original and its translation, or any two). */
   alignDocuments: {
     args: { leftId: string; rightId: string }
-    value: AlignedRow[]
-    failure: 'not-found'
+    value: { rows: readonly StoredRow[]; hasOutdatedFixes: boolean }
+    failure: 'not-found' | 'invalid-alignment'
+  }
+  /** Stores an alignment the reader fixed by hand (merged or split rows); never overwritten. */
+  saveAlignment: {
+    args: { leftId: string; rightId: string; rows: StoredRow[] }
+    value: { rows: readonly StoredRow[]; hasOutdatedFixes: boolean }
+    failure: 'not-found' | 'invalid-alignment'
   }
   /** Finds words in every document's text, highlights and notes, as the reader types. */
   search: { args: { query: string }; value: SearchHit[]; failure: never }
@@ -275,6 +281,7 @@ export const requestNames = [
   'restoreDocument',
   'search',
   'alignDocuments',
+  'saveAlignment',
   'openDocument',
   'createHighlight',
   'updateHighlight',
