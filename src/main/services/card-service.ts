@@ -61,28 +61,13 @@ export class CardService {
     )
   }
 
-  /** Makes a card; each of its study items starts new. */
-  async create(
+  /** Makes a card with a new id; each of its study items starts new. */
+  create(
     documentId: string,
     highlightId: string | null,
     content: CardContent,
   ): Promise<Result<Card, Failure>> {
-    const problem = problemWithCard(content)
-    if (problem) return fail('invalid-card', problem)
-    const now = this.#deps.now()
-    const card: Card = {
-      id: this.#deps.newId(),
-      documentId,
-      highlightId,
-      content,
-      createdAt: now,
-      updatedAt: now,
-    }
-    return this.#change(documentId, 'the new card', (draft) => {
-      draft.cards.push(card)
-      syncSchedules(draft, card, now)
-      return card
-    })
+    return this.upsert(documentId, this.#deps.newId(), highlightId, content)
   }
 
   /**
