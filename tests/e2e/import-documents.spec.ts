@@ -1,3 +1,4 @@
+import { makeEpub } from '../support/epub-fixture'
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/lectern'
 
@@ -155,4 +156,17 @@ test('a long import shows its progress and can be cancelled between files', asyn
   const count = await page.getByRole('listitem').count()
   expect(count).toBeGreaterThan(1)
   expect(count).toBeLessThan(41)
+})
+
+test('an EPUB book opens with its chapters and its pictures', async ({ launch }) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  const bytes = [...makeEpub()]
+  await dropFiles(page, [{ name: 'small-book.epub', content: bytes, type: 'application/epub+zip' }])
+  await expect(page.locator('article.article h1')).toHaveText('A Small Book')
+  await expect(page.locator('article.article h2').first()).toHaveText('Chapter One')
+  const picture = page.locator('article.article img[alt="A heron"]')
+  await expect(picture).toHaveAttribute('src', /^data:image\/png;base64,/)
+  await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1)
+  await expect(page.locator('article.article')).toContainText('The second chapter ends at the sea.')
 })

@@ -34,6 +34,18 @@ export function createHandlers({ services, openExternal }: HandlerDeps): Handler
     listDocuments: () => ok(library.list()),
     importFile: ({ fileName, bytes }) => library.importFile(bytes, { fileName }),
     search: async ({ query }) => ok(await search.search(query)),
+    getAsset: async ({ documentId, name }) => {
+      const bytes = await store.readAsset(documentId, name)
+      if (!bytes) return fail('not-found', 'That picture is missing from the data folder.')
+      const type = name.endsWith('.png')
+        ? 'png'
+        : name.endsWith('.gif')
+          ? 'gif'
+          : name.endsWith('.webp')
+            ? 'webp'
+            : 'jpeg'
+      return ok(`data:image/${type};base64,${Buffer.from(bytes).toString('base64')}`)
+    },
     getLibraryOverview: async () => {
       const due = await reviews.dueCounts()
       const overview = []

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { RequestArgs, RequestName } from '../../shared/ipc/contract'
 import type { StudyVariant } from '../../shared/model'
 import { maxTextFileBytes } from '../importing/decode-text'
-import { documentIdPattern } from '../store/data-store'
+import { assetNamePattern, documentIdPattern } from '../store/data-store'
 import {
   actorSchema,
   documentMetaSchema,
@@ -58,6 +58,7 @@ export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } =
       .refine((bytes) => bytes.length <= maxTextFileBytes + 1, 'The file is too large.'),
   }),
   search: z.strictObject({ query: z.string().max(500) }),
+  getAsset: z.strictObject({ documentId, name: z.string().regex(assetNamePattern) }),
   getLibraryOverview: none,
   alignDocuments: z.strictObject({ leftId: documentId, rightId: documentId }),
   saveAlignment: z.strictObject({

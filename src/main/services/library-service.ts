@@ -149,6 +149,8 @@ export class LibraryService {
       ...(source ? { source } : {}),
     }
     try {
+      for (const [name, bytes] of parsed.assets ?? [])
+        await this.#deps.store.saveAsset(documentId, name, bytes)
       await this.#deps.store.createContent({
         schemaVersion: currentSchemaVersion,
         documentId,

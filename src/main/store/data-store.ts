@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Notice } from '../../shared/model'
 import { defaultSettings } from '../../shared/model'
 import { Backups, fileStamp } from './backups'
-import { DurableJsonAdapter, tempFileSuffix } from './durable-json-adapter'
+import { DurableJsonAdapter, tempFileSuffix, writeFileDurably } from './durable-json-adapter'
 import { openStoredFile, type OpenContext, type StoredFileSpec } from './open-stored-file'
 import {
   alignmentFileSchema,
@@ -23,6 +23,9 @@ import {
 } from './schema'
 import { hasErrorCode, realFs, type StoreFs } from './store-fs'
 import type { StoredFile } from './stored-file'
+
+/** Pictures are stored under a content hash with a raster image extension (never SVG: it can run script). */
+export const assetNamePattern = /^[0-9a-f]{16}\.(?:png|jpe?g|gif|webp)$/
 
 /** Document ids are also folder names, so they are restricted to a safe alphabet. */
 export const documentIdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/
@@ -239,6 +242,26 @@ export class DataStore {
       join(this.#context.dataDir, 'trash', trashName),
       join(this.#context.dataDir, 'documents', documentId),
     )
+  }
+
+  /** Stores a picture of a document (from an imported book) under its content-hash name. */
+  async saveAsset(documentId: string, name: string, bytes: Uint8Array): Promise<void> {
+    assertDocumentId(documentId)
+    if (!assetNamePattern.test(name)) throw new Error(`Invalid asset name: ${name}`)
+    await writeFileDurably(
+      this.#context.fs,
+      join(this.#context.dataDir, 'documents', documentId, 'assets', name),
+      bytes,
+    )
+  }
+
+  /** A stored picture's bytes, or null when it is missing. */
+  async readAsset(documentId: string, name: string): Promise<Uint8Array | null> {
+    assertDocumentId(documentId)
+    if (!assetNamePattern.test(name)) return null
+    return this.#context.fs
+      .readFile(join(this.#context.dataDir, 'documents', documentId, 'assets', name))
+      .catch(() => null)
   }
 
   /** Writes a new document's text durably; done before the library lists the document. */

@@ -39,25 +39,37 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     return run
   }
 
-  async #writeDurably(json: string): Promise<void> {
-    const directory = dirname(this.#path)
-    await this.#fs.mkdir(directory, { recursive: true })
-    const tempPath = `${this.#path}.${process.pid}-${randomBytes(6).toString('hex')}${tempFileSuffix}`
-    try {
-      const handle = await this.#fs.open(tempPath, 'wx', 0o600)
-      try {
-        await handle.writeFile(json, 'utf8')
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-      await this.#fs.rename(tempPath, this.#path)
-    } catch (error) {
-      await this.#fs.unlink(tempPath).catch(() => undefined)
-      throw error
-    }
-    await syncDirectory(this.#fs, directory)
+  #writeDurably(json: string): Promise<void> {
+    return writeFileDurably(this.#fs, this.#path, json)
   }
+}
+
+/**
+ * Replaces a file so that a crash leaves the old or the new content, never a mix: a uniquely named
+ * temp file is written and fsynced, renamed over the target, and the folder fsynced.
+ */
+export async function writeFileDurably(
+  fs: StoreFs,
+  path: string,
+  data: string | Uint8Array,
+): Promise<void> {
+  const directory = dirname(path)
+  await fs.mkdir(directory, { recursive: true })
+  const tempPath = `${path}.${process.pid}-${randomBytes(6).toString('hex')}${tempFileSuffix}`
+  try {
+    const handle = await fs.open(tempPath, 'wx', 0o600)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await fs.rename(tempPath, path)
+  } catch (error) {
+    await fs.unlink(tempPath).catch(() => undefined)
+    throw error
+  }
+  await syncDirectory(fs, directory)
 }
 
 /** Makes a rename in `directory` durable. Windows cannot open directories; it needs no fsync. */

@@ -111,6 +111,10 @@ const segmentSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   lang: languageTag.optional(),
+  asset: z
+    .string()
+    .regex(/^[0-9a-f]{16}\.(?:png|jpe?g|gif|webp)$/)
+    .optional(),
 })
 
 /** documents/<id>/content.json: one revision of a document's text and its blocks. */

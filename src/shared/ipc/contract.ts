@@ -91,6 +91,8 @@ export interface Requests {
     value: { rows: readonly StoredRow[]; hasOutdatedFixes: boolean }
     failure: 'not-found' | 'invalid-alignment'
   }
+  /** A stored picture of a document, as a data: URL the page may show. */
+  getAsset: { args: { documentId: string; name: string }; value: string; failure: 'not-found' }
   /** Finds words in every document's text, highlights and notes, as the reader types. */
   search: { args: { query: string }; value: SearchHit[]; failure: never }
   /** A document's metadata, text and annotations, ready to read. */
@@ -280,6 +282,7 @@ export const requestNames = [
   'deleteDocument',
   'restoreDocument',
   'search',
+  'getAsset',
   'alignDocuments',
   'saveAlignment',
   'openDocument',

@@ -20,6 +20,8 @@ export interface Segment {
   readonly end: number
   /** BCP 47 tag when the block is in another language than the document (a German credit line). */
   readonly lang?: string
+  /** For a figure's alt text: the stored picture, a file name in the document's assets folder. */
+  readonly asset?: string
 }
 
 /** A document's text and its blocks; every offset in the app is an index into `text`. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { strFromU8, unzipSync } from 'fflate'
 import { JSDOM } from 'jsdom'
 import { fail, ok, type Result } from '../../../shared/ipc/result'
@@ -9,13 +10,16 @@ import { titleFromFileName, type ParsedText } from '../plain-text/parse-plain-te
 /** Why an EPUB could not be read. */
 export type EpubFailure = 'broken-epub'
 
+/** Largest picture kept from a book; bigger ones keep only their alt text. */
+const maxPictureBytes = 10 * 1024 * 1024
+
 /** Largest total of uncompressed files Lectern will unpack from one book (a zip-bomb guard). */
 const maxUnpackedBytes = 200 * 1024 * 1024
 
 /**
  * Reads an EPUB 2 or 3 book: the container names the package document, whose spine gives the
  * chapters in reading order; each chapter's XHTML is parsed without scripts and kept as text
- * blocks. Images keep their alt text (the pictures themselves are not stored yet).
+ * blocks. Raster pictures (PNG, JPEG, GIF, WebP) are kept as assets beside their alt text.
  */
 export function parseEpub(bytes: Uint8Array, fileName: string): Result<ParsedText, EpubFailure> {
   const name = `“${fileName}”`
@@ -59,13 +63,26 @@ export function parseEpub(bytes: Uint8Array, fileName: string): Result<ParsedTex
     return fail('broken-epub', `${name} is not a readable EPUB: its package lists no chapters.`)
 
   const blocks: Block[] = []
+  const assets = new Map<string, Uint8Array>()
   for (const href of spine) {
-    const chapter = text(resolvePath(base, decodeURIComponent(href.split('#')[0]!)))
+    const chapterPath = resolvePath(base, decodeURIComponent(href.split('#')[0]!))
+    const chapter = text(chapterPath)
     if (!chapter) continue
     const document = new JSDOM(chapter, {
       contentType: chapter.trimStart().startsWith('<?xml') ? 'application/xhtml+xml' : 'text/html',
     }).window.document
-    blocks.push(...blocksOfHtml(document.body ?? document.documentElement))
+    const folder = chapterPath.includes('/')
+      ? chapterPath.slice(0, chapterPath.lastIndexOf('/') + 1)
+      : ''
+    const assetOf = (src: string) => {
+      const extension = /\.(png|jpe?g|gif|webp)$/i.exec(src)?.[1]?.toLowerCase()
+      const bytes = files[resolvePath(folder, decodeURIComponent(src))]
+      if (!extension || !bytes || bytes.length > maxPictureBytes) return null
+      const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${extension}`
+      assets.set(name, bytes)
+      return name
+    }
+    blocks.push(...blocksOfHtml(document.body ?? document.documentElement, assetOf))
   }
   const title =
     xml.getElementsByTagName('dc:title')[0]?.textContent?.trim() ||
@@ -75,6 +92,7 @@ export function parseEpub(bytes: Uint8Array, fileName: string): Result<ParsedTex
   const declared = xml.getElementsByTagName('dc:language')[0]?.textContent?.trim().split('-')[0]
   return ok({
     title,
+    ...(assets.size > 0 ? { assets } : {}),
     language: declared || guessLanguage(content.text.slice(0, 20_000)) || 'und',
     content,
     wordCount: (content.text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,

@@ -93,7 +93,10 @@ export function parseHtml(html: string, fileName: string): ParsedPage {
 }
 
 /** Block elements become blocks; inline markup keeps only its text. Scripts and styles are skipped. */
-export function blocksOfHtml(root: Element): Block[] {
+export function blocksOfHtml(
+  root: Element,
+  assetOf: (src: string) => string | null = () => null,
+): Block[] {
   const blocks: Block[] = []
   const visit = (element: Element) => {
     const tag = element.tagName.toLowerCase()
@@ -119,7 +122,9 @@ export function blocksOfHtml(root: Element): Block[] {
     if (tag === 'figcaption') return push('figure-caption', element)
     if (tag === 'img') {
       const alt = clean_(element.getAttribute('alt') ?? '')
-      if (alt) blocks.push({ kind: 'figure-alt', text: alt })
+      const asset = assetOf(element.getAttribute('src') ?? '')
+      if (alt || asset)
+        blocks.push({ kind: 'figure-alt', text: alt || 'Picture', ...(asset ? { asset } : {}) })
       return
     }
     if (tag === 'tr') return push('paragraph', element, ' · ')

@@ -5,6 +5,7 @@ export interface Block {
   readonly kind: SegmentKind
   readonly text: string
   readonly lang?: string
+  readonly asset?: string
 }
 
 /** Blocks are separated by a blank line in the document text, as in the plain-text original. */
@@ -23,6 +24,7 @@ export function assembleText(blocks: readonly Block[]): DocumentText {
       start,
       end: text.length,
       ...(block.lang ? { lang: block.lang } : {}),
+      ...(block.asset ? { asset: block.asset } : {}),
     })
   }
   return { text, segments }

@@ -13,6 +13,8 @@ export interface ParsedText {
   readonly authorTag?: string
   readonly content: DocumentText
   readonly wordCount: number
+  /** Pictures to store with the document, by the asset name its segments use. */
+  readonly assets?: ReadonlyMap<string, Uint8Array>
 }
 
 /** A run of non-blank lines, and whether page chrome stood right after it. */

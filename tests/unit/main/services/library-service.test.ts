@@ -1,3 +1,4 @@
+import { makeEpub, tinyPng } from '../../../support/epub-fixture'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -148,5 +149,21 @@ describe('LibraryService.remove and restore', () => {
     })
     const opened = await library.open('europol-warns-about-e2ee')
     expect(opened.ok && opened.value.content.text).toContain('Claudia Plattner')
+  })
+})
+
+describe('LibraryService importing an EPUB', () => {
+  const makeDir = tempDirs()
+
+  it('stores the book’s pictures beside its text', async () => {
+    const dataDir = await makeDir()
+    const { library, store } = await servicesOn(dataDir)
+    const imported = await library.importFile(makeEpub(), { fileName: 'book.epub' })
+    if (!imported.ok) throw new Error(imported.error.message)
+    const opened = await library.open(imported.value.document.id)
+    const asset = opened.ok ? opened.value.content.segments.find((s) => s.asset)?.asset : undefined
+    expect(asset).toBeDefined()
+    const stored = await store.readAsset(imported.value.document.id, asset!)
+    expect(stored && new Uint8Array(stored)).toEqual(tinyPng)
   })
 })

@@ -1,0 +1,39 @@
+import { strToU8, zipSync } from 'fflate'
+
+/** A 1×1 PNG, the smallest real picture. */
+export const tinyPng = Uint8Array.from(
+  atob(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  ),
+  (c) => c.charCodeAt(0),
+)
+
+const container = `<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>`
+const opf = `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>A Small Book</dc:title><dc:language>en</dc:language></metadata>
+<manifest><item id="c2" href="Text/two.xhtml" media-type="application/xhtml+xml"/><item id="c1" href="Text/one.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>`
+const chapter = (title: string, body: string) =>
+  `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>${title}</title><script>globalThis.__pwned = 1</script></head><body><h1>${title}</h1>${body}</body></html>`
+
+/** A real EPUB 3 made for tests: container, package document, two chapters, a PNG and an SVG. */
+export function makeEpub(): Uint8Array {
+  return zipSync({
+    mimetype: strToU8('application/epub+zip'),
+    'META-INF/container.xml': strToU8(container),
+    'OEBPS/content.opf': strToU8(opf),
+    'OEBPS/Images/heron.png': tinyPng,
+    'OEBPS/Images/evil.svg': strToU8('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+    'OEBPS/Text/one.xhtml': strToU8(
+      chapter(
+        'Chapter One',
+        '<p>The first chapter begins by the river.</p><img src="../Images/heron.png" alt="A heron"/><img src="../Images/evil.svg" alt="A drawing"/>',
+      ),
+    ),
+    'OEBPS/Text/two.xhtml': strToU8(
+      chapter(
+        'Chapter Two',
+        '<p onclick="globalThis.__pwned=1">The second chapter ends at the sea.</p>',
+      ),
+    ),
+  })
+}
