@@ -169,4 +169,15 @@ test('an EPUB book opens with its chapters and its pictures', async ({ launch })
   await expect(picture).toHaveAttribute('src', /^data:image\/png;base64,/)
   await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1)
   await expect(page.locator('article.article')).toContainText('The second chapter ends at the sea.')
+  await page.getByRole('tab', { name: 'Contents' }).click()
+  const contents = page.getByRole('navigation', { name: 'Contents' })
+  await expect(contents.getByRole('button')).toHaveText(['1. The River', '2. The Sea'])
+  await contents.getByRole('button', { name: '2. The Sea' }).click()
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('lectern-flash') ?? [])].map((r) => r.toString()).join(),
+      ),
+    )
+    .toBe('Chapter Two')
 })

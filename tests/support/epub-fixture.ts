@@ -10,17 +10,20 @@ export const tinyPng = Uint8Array.from(
 
 const container = `<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>`
 const opf = `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>A Small Book</dc:title><dc:language>en</dc:language></metadata>
-<manifest><item id="c2" href="Text/two.xhtml" media-type="application/xhtml+xml"/><item id="c1" href="Text/one.xhtml" media-type="application/xhtml+xml"/></manifest>
+<manifest><item id="c2" href="Text/two.xhtml" media-type="application/xhtml+xml"/><item id="c1" href="Text/one.xhtml" media-type="application/xhtml+xml"/><item id="nav" href="nav.xhtml" properties="nav" media-type="application/xhtml+xml"/></manifest>
 <spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>`
 const chapter = (title: string, body: string) =>
   `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>${title}</title><script>globalThis.__pwned = 1</script></head><body><h1>${title}</h1>${body}</body></html>`
 
-/** A real EPUB 3 made for tests: container, package document, two chapters, a PNG and an SVG. */
+const nav = `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol><li><a href="Text/one.xhtml">1. The River</a></li><li><a href="Text/two.xhtml#start">2. The Sea</a></li></ol></nav></body></html>`
+
+/** A real EPUB 3 made for tests: container, package document, navigation, two chapters, a PNG and an SVG. */
 export function makeEpub(): Uint8Array {
   return zipSync({
     mimetype: strToU8('application/epub+zip'),
     'META-INF/container.xml': strToU8(container),
     'OEBPS/content.opf': strToU8(opf),
+    'OEBPS/nav.xhtml': strToU8(nav),
     'OEBPS/Images/heron.png': tinyPng,
     'OEBPS/Images/evil.svg': strToU8('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
     'OEBPS/Text/one.xhtml': strToU8(

@@ -221,6 +221,7 @@ export class LibraryService {
       language: parsed.language,
       ...(parsed.translation ? { translation: parsed.translation } : {}),
       ...(parsed.authorTag ? { authorTag: parsed.authorTag } : {}),
+      ...(parsed.toc ? { toc: parsed.toc } : {}),
       fileName: baseName(options.fileName),
       format: options.format,
       importedAt,

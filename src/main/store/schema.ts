@@ -81,6 +81,11 @@ export const documentMetaSchema = z.object({
   revision: revisionSchema,
   wordCount: z.number().int().nonnegative(),
   readingPosition: readingPositionSchema.optional(),
+  toc: z
+    .array(z.object({ label: z.string().max(500), segmentIndex: z.number().int().nonnegative() }))
+    .max(5000)
+    .readonly()
+    .optional(),
 })
 
 /** library.json: the index of documents and the settings. */

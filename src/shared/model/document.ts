@@ -77,6 +77,8 @@ export interface DocumentMeta {
   readonly revision: Revision
   readonly wordCount: number
   readonly readingPosition?: ReadingPosition
+  /** A book's own table of contents: labels and the block each starts at. */
+  readonly toc?: readonly { readonly label: string; readonly segmentIndex: number }[]
 }
 
 /** A document as the reader opens it. */

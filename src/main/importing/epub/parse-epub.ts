@@ -64,8 +64,11 @@ export function parseEpub(bytes: Uint8Array, fileName: string): Result<ParsedTex
 
   const blocks: Block[] = []
   const assets = new Map<string, Uint8Array>()
+  /** Where each chapter file's blocks start, for the table of contents. */
+  const chapterStarts = new Map<string, number>()
   for (const href of spine) {
     const chapterPath = resolvePath(base, decodeURIComponent(href.split('#')[0]!))
+    chapterStarts.set(chapterPath, blocks.length)
     const chapter = text(chapterPath)
     if (!chapter) continue
     const document = new JSDOM(chapter, {
@@ -87,16 +90,70 @@ export function parseEpub(bytes: Uint8Array, fileName: string): Result<ParsedTex
   const title =
     xml.getElementsByTagName('dc:title')[0]?.textContent?.trim() ||
     (titleFromFileName(fileName) ?? 'Untitled')
-  const body = blocks[0]?.kind === 'heading' && blocks[0].text === title ? blocks.slice(1) : blocks
-  const content = assembleText([{ kind: 'title', text: title }, ...body])
+  const dropped = blocks[0]?.kind === 'heading' && blocks[0].text === title ? 1 : 0
+  const content = assembleText([{ kind: 'title', text: title }, ...blocks.slice(dropped)])
+  // Block b of the chapters is segment b + 1 − dropped (the title comes first).
+  const toc = readToc(xml, base, text).flatMap(({ label, path }) => {
+    const start = chapterStarts.get(path)
+    return start === undefined ? [] : [{ label, segmentIndex: Math.max(1, start + 1 - dropped) }]
+  })
   const declared = xml.getElementsByTagName('dc:language')[0]?.textContent?.trim().split('-')[0]
   return ok({
     title,
     ...(assets.size > 0 ? { assets } : {}),
+    ...(toc.length > 0 ? { toc } : {}),
     language: declared || guessLanguage(content.text.slice(0, 20_000)) || 'und',
     content,
     wordCount: (content.text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
   })
+}
+
+/**
+ * The book's table of contents: the EPUB 3 navigation document (`nav` with epub:type="toc"), or
+ * else the EPUB 2 NCX. Entries point at chapter files (fragments are dropped).
+ */
+function readToc(
+  packageDocument: Document,
+  base: string,
+  text: (path: string) => string | null,
+): { label: string; path: string }[] {
+  const items = [...packageDocument.getElementsByTagName('item')]
+  const nav = items.find((item) =>
+    (item.getAttribute('properties') ?? '').split(/\s+/).includes('nav'),
+  )
+  const ncx = items.find((item) => item.getAttribute('media-type') === 'application/x-dtbncx+xml')
+  const entries: { label: string; path: string }[] = []
+  if (nav) {
+    const navPath = resolvePath(base, nav.getAttribute('href') ?? '')
+    const source = text(navPath)
+    const folder = navPath.slice(0, navPath.lastIndexOf('/') + 1)
+    const document = source
+      ? new JSDOM(source, { contentType: 'application/xhtml+xml' }).window.document
+      : null
+    const tocNav = [...(document?.getElementsByTagName('nav') ?? [])].find((n) =>
+      /toc/.test(n.getAttribute('epub:type') ?? n.getAttribute('type') ?? 'toc'),
+    )
+    for (const link of tocNav?.getElementsByTagName('a') ?? []) {
+      const href = link.getAttribute('href')
+      const label = link.textContent?.replace(/\s+/g, ' ').trim()
+      if (href && label)
+        entries.push({ label, path: resolvePath(folder, decodeURIComponent(href.split('#')[0]!)) })
+    }
+  } else if (ncx) {
+    const ncxPath = resolvePath(base, ncx.getAttribute('href') ?? '')
+    const source = text(ncxPath)
+    const folder = ncxPath.slice(0, ncxPath.lastIndexOf('/') + 1)
+    const document = source
+      ? new JSDOM(source, { contentType: 'application/xml' }).window.document
+      : null
+    for (const point of document?.getElementsByTagName('navPoint') ?? []) {
+      const label = point.getElementsByTagName('text')[0]?.textContent?.replace(/\s+/g, ' ').trim()
+      const href = point.getElementsByTagName('content')[0]?.getAttribute('src')
+      if (href && label)
+        entries.push({ label, path: resolvePath(folder, decodeURIComponent(href.split('#')[0]!)) })
+    }
+  }
+  return entries
 }
 
 /** "OEBPS/" + "../Text/ch1.xhtml" → "Text/ch1.xhtml". */

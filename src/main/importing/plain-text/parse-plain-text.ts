@@ -13,6 +13,8 @@ export interface ParsedText {
   readonly authorTag?: string
   readonly content: DocumentText
   readonly wordCount: number
+  /** A book's table of contents, by block index. */
+  readonly toc?: readonly { readonly label: string; readonly segmentIndex: number }[]
   /** Pictures to store with the document, by the asset name its segments use. */
   readonly assets?: ReadonlyMap<string, Uint8Array>
 }

@@ -22,6 +22,24 @@ describe('parseEpub', () => {
     expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined()
   })
 
+  it('reads the book’s table of contents and points each entry at its chapter', () => {
+    const result = parseEpub(makeBook(), 'book.epub')
+    if (!result.ok) throw new Error(result.error.message)
+    const { toc, content } = result.value
+    expect(
+      toc?.map((entry) => [
+        entry.label,
+        content.text.slice(
+          content.segments[entry.segmentIndex]!.start,
+          content.segments[entry.segmentIndex]!.end,
+        ),
+      ]),
+    ).toEqual([
+      ['1. The River', 'Chapter One'],
+      ['2. The Sea', 'Chapter Two'],
+    ])
+  })
+
   it('keeps raster pictures as assets beside their alt text, never SVG', () => {
     const result = parseEpub(makeBook(), 'book.epub')
     if (!result.ok) throw new Error(result.error.message)
