@@ -134,6 +134,7 @@ test('fix an alignment by hand: merged rows stay merged after a reload', async (
   await page.reload()
   await expect(page.locator('article.article h1')).toBeVisible()
   await page.getByRole('button', { name: 'Side by side' }).click()
+  await expect(page.getByRole('list', { name: 'Editions' })).toContainText('Original')
   await page.getByRole('dialog').getByRole('button', { name: 'Original' }).click()
   await expect(page.getByRole('table', { name: 'Aligned texts' }).getByRole('row')).toHaveCount(4)
 })

@@ -61,6 +61,13 @@ export function createHandlers({ services, openExternal }: HandlerDeps): Handler
     },
     alignDocuments: ({ leftId, rightId }) => alignments.get(leftId, rightId),
     saveAlignment: ({ leftId, rightId, rows }) => alignments.save(leftId, rightId, rows),
+    listEditions: async ({ documentId }) => {
+      const listed = new Set(library.list().map((doc) => doc.id))
+      const linked = (await store.alignedPairs()).flatMap(([a, b]) =>
+        a === documentId ? [b] : b === documentId ? [a] : [],
+      )
+      return ok([...new Set(linked)].filter((id) => listed.has(id)))
+    },
     deleteDocument: ({ documentId }) => library.remove(documentId),
     restoreDocument: ({ meta, trashName }) => library.restore(meta, trashName),
     openDocument: async ({ documentId }) => {

@@ -61,6 +61,7 @@ export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } =
   getAsset: z.strictObject({ documentId, name: z.string().regex(assetNamePattern) }),
   getLibraryOverview: none,
   alignDocuments: z.strictObject({ leftId: documentId, rightId: documentId }),
+  listEditions: z.strictObject({ documentId }),
   saveAlignment: z.strictObject({
     leftId: documentId,
     rightId: documentId,

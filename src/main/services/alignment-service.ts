@@ -32,8 +32,8 @@ export class AlignmentService {
     const counts = await this.#blockLengths(leftId, rightId)
     if (!counts.ok) return counts
     const [left, right] = counts.value
-    const file = await this.#store.alignment(leftId, rightId)
-    const stored = file.data.rows
+    const { file, orient } = await this.#file(leftId, rightId)
+    const stored = file.data.rows.map(orient)
     const fits = coversBlocks(stored, left.length, right.length)
     const hasFixes = stored.some((row) => row.isManual)
     if (fits && stored.length > 0) return ok({ rows: stored, hasOutdatedFixes: false })
@@ -41,7 +41,7 @@ export class AlignmentService {
     if (!hasFixes && !file.isReadOnly) {
       try {
         await file.update((draft) => {
-          draft.rows = automatic.map((row) => ({
+          draft.rows = automatic.map(orient).map((row) => ({
             left: [...row.left],
             right: [...row.right],
             isManual: false,
@@ -69,9 +69,9 @@ export class AlignmentService {
       )
     }
     try {
-      const file = await this.#store.alignment(leftId, rightId)
+      const { file, orient } = await this.#file(leftId, rightId)
       await file.update((draft) => {
-        draft.rows = rows.map((row) => ({
+        draft.rows = rows.map(orient).map((row) => ({
           left: [...row.left],
           right: [...row.right],
           isManual: row.isManual,
@@ -81,6 +81,22 @@ export class AlignmentService {
     } catch (error) {
       return storageFailure(error, 'the alignment')
     }
+  }
+
+  /**
+   * A pair is stored once, under its ids in sorted order, whichever side the reader puts each
+   * document on; `orient` swaps the sides of a row when the request is the other way round (it is
+   * its own inverse).
+   */
+  async #file(leftId: string, rightId: string) {
+    const isSwapped = leftId > rightId
+    const file = await this.#store.alignment(
+      isSwapped ? rightId : leftId,
+      isSwapped ? leftId : rightId,
+    )
+    const orient = (row: StoredRow): StoredRow =>
+      isSwapped ? { left: row.right, right: row.left, isManual: row.isManual } : row
+    return { file, orient }
   }
 
   async #blockLengths(

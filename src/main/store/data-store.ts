@@ -185,6 +185,17 @@ export class DataStore {
     )
   }
 
+  /** Pairs of documents with a stored alignment: editions read side by side before. */
+  async alignedPairs(): Promise<[string, string][]> {
+    const names = await this.#context.fs
+      .readdir(join(this.#context.dataDir, 'alignments'))
+      .catch(() => [] as string[])
+    return names.flatMap((name) => {
+      const match = /^([a-z0-9-]+)__([a-z0-9-]+)\.json$/.exec(name)
+      return match ? [[match[1]!, match[2]!] as [string, string]] : []
+    })
+  }
+
   /** The review log of one month ("2026-11"). */
   reviews(month: string): Promise<StoredFile<ReviewsFile>> {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`Invalid month: ${month}`)

@@ -85,6 +85,8 @@ export interface Requests {
     value: { rows: readonly StoredRow[]; hasOutdatedFixes: boolean }
     failure: 'not-found' | 'invalid-alignment'
   }
+  /** Documents read side by side with this one before (their alignment is stored): its editions. */
+  listEditions: { args: { documentId: string }; value: string[]; failure: never }
   /** Stores an alignment the reader fixed by hand (merged or split rows); never overwritten. */
   saveAlignment: {
     args: { leftId: string; rightId: string; rows: StoredRow[] }
@@ -285,6 +287,7 @@ export const requestNames = [
   'getAsset',
   'alignDocuments',
   'saveAlignment',
+  'listEditions',
   'openDocument',
   'createHighlight',
   'updateHighlight',

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mergeRows } from '../../../../src/shared/domain/alignment/edit-alignment'
@@ -39,10 +39,10 @@ describe('AlignmentService', () => {
         ],
       },
     })
-    const stored = JSON.parse(
-      await readFile(join(dataDir, 'alignments', `${leftId}__${rightId}.json`), 'utf8'),
-    )
+    const [name] = await readdir(join(dataDir, 'alignments'))
+    const stored = JSON.parse(await readFile(join(dataDir, 'alignments', name!), 'utf8'))
     expect(stored.rows).toHaveLength(3)
+    expect(name).toBe(`${[leftId, rightId].sort().join('__')}.json`)
   })
 
   it('keeps hand fixes, and never overwrites them when a text changes', async () => {
@@ -63,10 +63,9 @@ describe('AlignmentService', () => {
     )
     const after = await services.alignments.get(leftId, rightId)
     expect(after).toMatchObject({ ok: true, value: { hasOutdatedFixes: true } })
-    const stored = JSON.parse(
-      await readFile(join(dataDir, 'alignments', `${leftId}__${rightId}.json`), 'utf8'),
-    )
-    expect(stored.rows).toEqual(fixed)
+    const [name] = await readdir(join(dataDir, 'alignments'))
+    const stored = JSON.parse(await readFile(join(dataDir, 'alignments', name!), 'utf8'))
+    expect(stored.rows.filter((row: { isManual: boolean }) => row.isManual)).toHaveLength(1)
   })
 
   it('refuses rows that leave out or repeat a paragraph', async () => {
@@ -76,5 +75,32 @@ describe('AlignmentService', () => {
       ok: false,
       error: { code: 'invalid-alignment' },
     })
+  })
+})
+
+describe('AlignmentService pairs', () => {
+  const makeDir = tempDirs()
+
+  it('keeps one alignment per pair, whichever side each document is on', async () => {
+    const dataDir = await makeDir()
+    const services = await servicesOn(dataDir)
+    const a = await services.library.importFile(utf8('A\n\nOne.\n\nTwo.\n\nThree.'), {
+      fileName: 'a.txt',
+    })
+    const b = await services.library.importFile(utf8('B\n\nUno.\n\nDos.\n\nTres.'), {
+      fileName: 'b.txt',
+    })
+    if (!a.ok || !b.ok) throw new Error('imported')
+    const [x, y] = [a.value.document.id, b.value.document.id]
+    const aligned = await services.alignments.get(x, y)
+    if (!aligned.ok) throw new Error('aligned')
+    await services.alignments.save(x, y, mergeRows(aligned.value.rows, 1))
+    const reversed = await services.alignments.get(y, x)
+    expect(reversed.ok && reversed.value.rows[1]).toEqual({
+      left: [1, 2],
+      right: [1, 2],
+      isManual: true,
+    })
+    expect(await readdir(join(dataDir, 'alignments'))).toHaveLength(1)
   })
 })
