@@ -137,4 +137,12 @@ test('fix an alignment by hand: merged rows stay merged after a reload', async (
   await expect(page.getByRole('list', { name: 'Editions' })).toContainText('Original')
   await page.getByRole('dialog').getByRole('button', { name: 'Original' }).click()
   await expect(page.getByRole('table', { name: 'Aligned texts' }).getByRole('row')).toHaveCount(4)
+
+  const rowsAfter = page.getByRole('table', { name: 'Aligned texts' }).getByRole('row')
+  await rowsAfter.nth(2).hover()
+  await rowsAfter.nth(2).getByRole('button', { name: 'Push last down' }).click()
+  // The right-hand text is the Original: its paragraph moves down, beside the third.
+  await expect(rowsAfter.nth(3)).toContainText('Zweiter Absatz.')
+  await expect(rowsAfter.nth(3)).toContainText('Dritter Absatz.')
+  await expect(rowsAfter.nth(2)).not.toContainText('Zweiter Absatz.')
 })

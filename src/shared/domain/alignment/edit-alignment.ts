@@ -46,3 +46,34 @@ export function coversBlocks(
     right.every((b, i) => b === i)
   )
 }
+
+/**
+ * Relinks one paragraph across a row boundary: `up` moves the first block of row `index + 1` on
+ * `side` into row `index`; `down` moves the last block of row `index` on `side` into the next
+ * row. Rows left empty on both sides disappear.
+ */
+export function relink(
+  rows: readonly StoredRow[],
+  index: number,
+  side: 'left' | 'right',
+  direction: 'up' | 'down',
+): StoredRow[] {
+  const row = rows[index]
+  const next = rows[index + 1]
+  if (!row || !next) return [...rows]
+  const moving = direction === 'up' ? next[side][0] : row[side].at(-1)
+  if (moving === undefined) return [...rows]
+  const changedRow: StoredRow = {
+    ...row,
+    [side]: direction === 'up' ? [...row[side], moving] : row[side].slice(0, -1),
+    isManual: true,
+  }
+  const changedNext: StoredRow = {
+    ...next,
+    [side]: direction === 'up' ? next[side].slice(1) : [moving, ...next[side]],
+    isManual: true,
+  }
+  return [...rows.slice(0, index), changedRow, changedNext, ...rows.slice(index + 2)].filter(
+    (r) => r.left.length + r.right.length > 0,
+  )
+}
