@@ -1,5 +1,5 @@
 import { test, expect } from './support/lectern'
-import { clickText, dragSelect } from './support/text-helpers'
+import { clickText, dragSelect, highlightWithKey } from './support/text-helpers'
 
 // These flows start from the article alone, as a reader who removed its bundled positions.
 test.use({ studyMaterial: false })
@@ -17,7 +17,7 @@ test('highlight → cloze card → review → undo → grade again → due again
   const page = await launch({ now: clock.now })
   await expect(page.locator('article h1')).toBeVisible()
   await dragSelect(page, 'Claudia Plattner')
-  await page.keyboard.press('h')
+  await highlightWithKey(page, 'Claudia Plattner')
   await clickText(page, 'Plattner')
   await page
     .getByRole('toolbar', { name: 'Highlight actions' })

@@ -1,5 +1,5 @@
 import { test, expect } from './support/lectern'
-import { clickText, dragSelect } from './support/text-helpers'
+import { clickText, dragSelect, highlightWithKey } from './support/text-helpers'
 
 test('the key positions side by side; a quote opens the reader at its passage', async ({
   launch,
@@ -82,7 +82,7 @@ test.describe('on a document without positions', () => {
 
     await page.getByRole('button', { name: '← Text' }).click()
     await dragSelect(page, 'Absolutism is not useful on either side.')
-    await page.keyboard.press('h')
+    await highlightWithKey(page, 'Absolutism is not useful on either side.')
     await clickText(page, 'Absolutism')
     await page.getByRole('button', { name: 'Position…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Assign to a position' })

@@ -1,5 +1,5 @@
 import { test, expect } from './support/lectern'
-import { clickText, dragSelect } from './support/text-helpers'
+import { clickText, dragSelect, highlightWithKey } from './support/text-helpers'
 
 // These flows start from the article alone, as a reader who removed its bundled positions.
 test.use({ studyMaterial: false })
@@ -24,7 +24,7 @@ test('a hostile note runs no script, loads nothing and keeps no active content',
     if (!request.url().startsWith('http://127.0.0.1')) requests.push(request.url())
   })
   await dragSelect(page, 'Absolutism is not useful on either side.')
-  await page.keyboard.press('h')
+  await highlightWithKey(page, 'Absolutism is not useful on either side.')
   await clickText(page, 'Absolutism')
   await page.getByRole('button', { name: 'Add note' }).click()
   await page.getByRole('textbox', { name: /Note on/ }).fill(hostileNote)

@@ -72,3 +72,17 @@ export function paintedTexts(page: Page, name: string): Promise<string[]> {
     return highlight ? [...highlight].map((range) => range.toString()) : []
   }, name)
 }
+
+/** Presses `h` on the current selection and waits until the new highlight is painted. */
+export async function highlightWithKey(page: Page, quote: string): Promise<void> {
+  await page.keyboard.press('h')
+  await page.waitForFunction(
+    (text) =>
+      [...CSS.highlights.entries()].some(
+        ([name, highlight]) =>
+          name.startsWith('lectern-label-') &&
+          [...highlight].some((range) => range.toString() === text),
+      ),
+    quote,
+  )
+}
