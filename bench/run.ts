@@ -1,0 +1,64 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { BenchResult } from './measure'
+import {
+  fullSizes,
+  quickSizes,
+  reanchorEdited,
+  reanchorUnchanged,
+  saveHighlight,
+  searchLibrary,
+} from './workloads'
+
+// `npm run bench` (full sizes) or `npm run bench -- --quick` (small sizes, CI): each figure is the
+// median of repeated runs beside a reference measured in the same run, written to
+// bench/results.json and docs/benchmarks.md.
+async function main(): Promise<void> {
+  const isQuick = process.argv.includes('--quick')
+  const sizes = isQuick ? quickSizes : fullSizes
+  const results: BenchResult[] = []
+  for (const workload of [reanchorUnchanged, reanchorEdited, saveHighlight, searchLibrary]) {
+    const outcome = await workload(sizes)
+    for (const result of Array.isArray(outcome) ? outcome : [outcome]) {
+      results.push(result)
+      process.stdout.write(
+        `${result.isMet ? 'ok  ' : 'MISS'} ${result.workload}: ${result.value.toFixed(2)} ${result.figure} (reference ${result.referenceValue.toFixed(2)}; target ${result.target})\n`,
+      )
+    }
+  }
+  const root = resolve(__dirname, '..')
+  const stamp = new Date().toISOString()
+  // The quick run's figures only show that the harness works; the full run's are kept.
+  const resultsFile = isQuick ? 'bench/results-quick.json' : 'bench/results.json'
+  await writeFile(
+    resolve(root, resultsFile),
+    `${JSON.stringify({ stamp, isQuick, results }, null, 2)}
+`,
+  )
+  if (!isQuick) {
+    await mkdir(resolve(root, 'docs'), { recursive: true })
+    await writeFile(resolve(root, 'docs/benchmarks.md'), renderTable(stamp, results))
+  }
+}
+
+function renderTable(stamp: string, results: readonly BenchResult[]): string {
+  const rows = results.map(
+    (r) =>
+      `| ${r.workload} | ${r.figure} | ${r.value.toFixed(2)} | ${r.reference} | ${r.referenceValue.toFixed(2)} | ${r.target} | ${r.isMet ? 'met' : '**missed**'} |`,
+  )
+  return [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${stamp.slice(0, 10)} on the project's 2-core machine. Each figure is the median (or p95/p50 as named) of repeated runs; the reference is measured in the same run. Workloads of issue #8 not listed here are not benchmarked yet.`,
+    '',
+    '| workload | figure | value | reference | reference value | target | |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n')
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`)
+  process.exitCode = 1
+})

@@ -1,0 +1,239 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { anchor, describe, searchApproximate } from '../src/shared/domain/anchoring'
+import { DurableJsonAdapter } from '../src/main/store/durable-json-adapter'
+import { createServices } from '../src/main/services/create-services'
+import { generateProse, randomInt, seededRandom } from '../tests/support/generated-text'
+import { median, percentile, time, type BenchResult } from './measure'
+
+const resourcesDir = resolve(__dirname, '../resources')
+
+/** Sizes of the full benchmark and of the quick one CI runs. */
+export interface Sizes {
+  readonly textBytes: number
+  readonly highlights: number
+  readonly documents: number
+  readonly highlightsPerDocument: number
+  readonly searchDocuments: number
+  readonly searchDocumentBytes: number
+  readonly runs: number
+}
+
+export const fullSizes: Sizes = {
+  textBytes: 1_000_000,
+  highlights: 500,
+  documents: 100,
+  highlightsPerDocument: 1000,
+  searchDocuments: 100,
+  searchDocumentBytes: 100_000,
+  runs: 5,
+}
+export const quickSizes: Sizes = {
+  textBytes: 200_000,
+  highlights: 100,
+  documents: 10,
+  highlightsPerDocument: 100,
+  searchDocuments: 10,
+  searchDocumentBytes: 50_000,
+  runs: 3,
+}
+
+/** Quotes of 30–200 characters spread over a text, described as highlights are. */
+function makeHighlights(text: string, count: number, random: () => number) {
+  return Array.from({ length: count }, () => {
+    const length = randomInt(random, 30, 200)
+    const start = randomInt(random, 0, text.length - length - 1)
+    return describe(text, start, start + length)
+  })
+}
+
+/** Re-anchoring unchanged text, against a plain search for each quote. */
+export async function reanchorUnchanged(sizes: Sizes): Promise<BenchResult> {
+  const random = seededRandom(8)
+  const text = generateProse(random, sizes.textBytes)
+  const selectors = makeHighlights(text, sizes.highlights, random)
+  const shifted = `Preface. ${text}` // every position moves, so the quote search runs
+  const ours = median(await time(sizes.runs, () => selectors.forEach((s) => anchor(shifted, s))))
+  const reference = median(
+    await time(sizes.runs, () => selectors.forEach((s) => shifted.indexOf(s.quote.exact))),
+  )
+  return {
+    workload: `re-anchor ${sizes.highlights} highlights on a ${(sizes.textBytes / 1e6).toFixed(1)} MB text, unchanged (moved)`,
+    figure: 'total ms',
+    value: ours,
+    reference: 'indexOf per quote',
+    referenceValue: reference,
+    target: '≤ 150 ms',
+    isMet: ours <= 150,
+  }
+}
+
+/** Re-anchoring after about 1% random edits, against a fuzzy scan of the whole text per quote. */
+export async function reanchorEdited(sizes: Sizes): Promise<BenchResult[]> {
+  const random = seededRandom(9)
+  let text = generateProse(random, sizes.textBytes)
+  const selectors = makeHighlights(text, sizes.highlights, random)
+  for (let edit = 0; edit < sizes.textBytes / 100 / 5; edit++) {
+    const at = randomInt(random, 0, text.length - 10)
+    text = text.slice(0, at) + generateProse(random, 3) + text.slice(at + 5)
+  }
+  const perHighlight: number[] = []
+  const total = median(
+    await time(sizes.runs, () => {
+      perHighlight.length = 0
+      for (const s of selectors) {
+        const start = performance.now()
+        anchor(text, s)
+        perHighlight.push(performance.now() - start)
+      }
+    }),
+  )
+  const sample = selectors.slice(0, Math.min(20, selectors.length))
+  const referencePer =
+    median(
+      await time(1, () =>
+        sample.forEach((s) =>
+          searchApproximate(text, s.quote.exact, Math.floor(s.quote.exact.length / 4)),
+        ),
+      ),
+    ) / sample.length
+  return [
+    {
+      workload: `re-anchor ${sizes.highlights} highlights after ~1% random edits`,
+      figure: 'total ms',
+      value: total,
+      reference: 'whole-text fuzzy scan per quote × count',
+      referenceValue: referencePer * selectors.length,
+      target: '≤ 1,000 ms',
+      isMet: total <= 1000,
+    },
+    {
+      workload: `re-anchor after ~1% random edits`,
+      figure: 'p50 ms per highlight',
+      value: median(perHighlight),
+      reference: 'whole-text fuzzy scan per quote',
+      referenceValue: referencePer,
+      target: '≤ 5 ms',
+      isMet: median(perHighlight) <= 5,
+    },
+  ]
+}
+
+/** Saving one highlight in a big library, against one big lowdb file and a bare fsynced write. */
+export async function saveHighlight(sizes: Sizes): Promise<BenchResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-bench-'))
+  try {
+    const services = await createServices({ dataDir, resourcesDir, seedStudyMaterial: false })
+    const random = seededRandom(10)
+    const ids: string[] = []
+    for (let d = 0; d < sizes.documents; d++) {
+      const imported = await services.library.importText(
+        new TextEncoder().encode(`Document ${d}\n\n${generateProse(random, 20_000)}`),
+        { fileName: `doc-${d}.txt` },
+      )
+      if (!imported.ok) throw new Error(imported.error.message)
+      ids.push(imported.value.id)
+      const file = await services.store.annotations(imported.value.id, imported.value.title)
+      const opened = await services.library.open(imported.value.id)
+      if (!opened.ok) throw new Error('open')
+      const base = {
+        documentId: imported.value.id,
+        labelId: 'key-position',
+        revisionId: imported.value.revision.id,
+        status: 'anchored' as const,
+        note: '',
+        tags: [],
+        createdAt: imported.value.importedAt,
+        updatedAt: imported.value.importedAt,
+      }
+      await file.update((draft) => {
+        for (let h = 0; h < sizes.highlightsPerDocument; h++) {
+          const start = randomInt(random, 0, 19_000)
+          draft.highlights.push({
+            ...base,
+            id: `h${d}-${h}`,
+            selectors: describe(opened.value.content.text, start, start + 50),
+          })
+        }
+      })
+    }
+    const target = ids[Math.floor(ids.length / 2)]!
+    const saves = await time(sizes.runs * 4, async () => {
+      const start = randomInt(random, 100, 10_000)
+      await services.annotations.create({
+        documentId: target,
+        start,
+        end: start + 40,
+        labelId: 'evidence',
+      })
+    })
+    const oneFile = new DurableJsonAdapter<unknown>(join(dataDir, 'everything.json'))
+    const everything = await Promise.all(
+      ids.map(async (id) => (await services.store.annotations(id, '')).data),
+    )
+    const oneFileTimes = await time(sizes.runs, () => oneFile.write(everything))
+    const floor = new DurableJsonAdapter<unknown>(join(dataDir, 'one-record.json'))
+    const floorTimes = await time(sizes.runs * 4, () =>
+      floor.write({ id: 'x', note: 'one record' }),
+    )
+    return {
+      workload: `save one highlight, ${sizes.documents} documents × ${sizes.highlightsPerDocument} highlights`,
+      figure: 'p95 ms',
+      value: percentile(saves, 95),
+      reference: `one lowdb file: ${median(oneFileTimes).toFixed(1)} ms; fsynced write of one record (floor)`,
+      referenceValue: median(floorTimes),
+      target: '≤ 16 ms',
+      isMet: percentile(saves, 95) <= 16,
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** Searching many documents, against a plain substring scan of all their text. */
+export async function searchLibrary(sizes: Sizes): Promise<BenchResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-bench-'))
+  try {
+    const services = await createServices({ dataDir, resourcesDir, seedStudyMaterial: false })
+    const random = seededRandom(11)
+    const texts: string[] = []
+    for (let d = 0; d < sizes.searchDocuments; d++) {
+      const text = generateProse(random, sizes.searchDocumentBytes)
+      texts.push(text)
+      await services.library.importText(new TextEncoder().encode(`Document ${d}\n\n${text}`), {
+        fileName: `s-${d}.txt`,
+      })
+    }
+    await services.search.search('warm up the index')
+    const queries = [
+      'encryption',
+      'police chiefs',
+      'Zuckerberg',
+      'public safety',
+      'lawful warrant',
+      'Schengen',
+    ]
+    const ours =
+      median(
+        await time(sizes.runs, () => Promise.all(queries.map((q) => services.search.search(q)))),
+      ) / queries.length
+    const reference =
+      median(
+        await time(sizes.runs, () =>
+          queries.forEach((q) => texts.forEach((t) => t.toLowerCase().includes(q.toLowerCase()))),
+        ),
+      ) / queries.length
+    return {
+      workload: `search ${sizes.searchDocuments} documents (${((sizes.searchDocuments * sizes.searchDocumentBytes) / 1e6).toFixed(1)} MB)`,
+      figure: 'p50 ms per query',
+      value: ours,
+      reference: 'substring scan of all text',
+      referenceValue: reference,
+      target: '≤ 50 ms',
+      isMet: ours <= 50,
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
