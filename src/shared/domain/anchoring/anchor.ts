@@ -28,8 +28,12 @@ const maxFuzzyErrorRate = 0.25
 export const minFuzzyQuoteLength = 10
 /** A fuzzy candidate must also score this well overall, context and quote together. */
 const minFuzzyScore = 0.6
-/** The first fuzzy search looks this far (characters, at least) either side of the old place. */
-const nearbyWindow = 2000
+/**
+ * Fuzzy searches look this far (characters, at least) either side of the old place, widening
+ * step by step before scanning the whole text: edits before a passage shift it, and a whole-text
+ * scan of a long book costs tens of milliseconds per quote where a window costs a fraction of one.
+ */
+const searchWindows = [2_000, 32_000] as const
 
 /**
  * Finds a highlight's passage in `text` (guide §3): the old position if it still holds the
@@ -83,16 +87,15 @@ export function anchor(text: string, selectors: Selectors): Anchor | null {
     }
 
   const maxErrors = Math.floor(exact.length * maxFuzzyErrorRate)
-  const window = Math.max(nearbyWindow, exact.length * 2)
-  const nearby = fuzzyCandidates(
-    text,
-    exact,
-    maxErrors,
-    Math.max(0, start - window),
-    Math.min(text.length, end + window),
-  )
-  const best =
-    bestFuzzy(nearby) ?? bestFuzzy(fuzzyCandidates(text, exact, maxErrors, 0, text.length))
+  for (const reach of searchWindows) {
+    const window = Math.max(reach, exact.length * 2)
+    const from = Math.max(0, start - window)
+    const to = Math.min(text.length, end + window)
+    const found = bestFuzzy(fuzzyCandidates(text, exact, maxErrors, from, to))
+    if (found) return { start: found.start, end: found.end, score: found.score, method: 'fuzzy' }
+    if (from === 0 && to === text.length) return null
+  }
+  const best = bestFuzzy(fuzzyCandidates(text, exact, maxErrors, 0, text.length))
   return best ? { start: best.start, end: best.end, score: best.score, method: 'fuzzy' } : null
 
   function fuzzyCandidates(
