@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { BenchResult } from './measure'
 import {
   fullSizes,
+  gradeAndNext,
   quickSizes,
   reanchorEdited,
   reanchorUnchanged,
@@ -17,7 +18,13 @@ async function main(): Promise<void> {
   const isQuick = process.argv.includes('--quick')
   const sizes = isQuick ? quickSizes : fullSizes
   const results: BenchResult[] = []
-  for (const workload of [reanchorUnchanged, reanchorEdited, saveHighlight, searchLibrary]) {
+  for (const workload of [
+    reanchorUnchanged,
+    reanchorEdited,
+    saveHighlight,
+    searchLibrary,
+    gradeAndNext,
+  ]) {
     const outcome = await workload(sizes)
     for (const result of Array.isArray(outcome) ? outcome : [outcome]) {
       results.push(result)

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { anchor, describe, searchApproximate } from '../src/shared/domain/anchoring'
 import { DurableJsonAdapter } from '../src/main/store/durable-json-adapter'
 import { createServices } from '../src/main/services/create-services'
+import { Scheduler } from '../src/shared/domain/scheduling'
 import { generateProse, randomInt, seededRandom } from '../tests/support/generated-text'
 import { median, percentile, time, type BenchResult } from './measure'
 
@@ -232,6 +233,78 @@ export async function searchLibrary(sizes: Sizes): Promise<BenchResult> {
       referenceValue: reference,
       target: '≤ 50 ms',
       isMet: ours <= 50,
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** Grading a card and getting the next one, with many cards in the library, against grading alone. */
+export async function gradeAndNext(sizes: Sizes): Promise<BenchResult> {
+  const cardCount = sizes === quickSizes ? 2_000 : 50_000
+  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-bench-'))
+  try {
+    let time_ = Date.parse('2026-11-28T09:00:00.000Z')
+    const services = await createServices({
+      dataDir,
+      resourcesDir,
+      seedStudyMaterial: false,
+      now: () => new Date(time_),
+    })
+    const documentId = 'europol-warns-about-e2ee'
+    const file = await services.store.cards(documentId, 'bench')
+    const now = new Date(time_).toISOString()
+    await file.update((draft) => {
+      for (let i = 0; i < cardCount; i++) {
+        const id = `c${i}`
+        draft.cards.push({
+          id,
+          documentId,
+          highlightId: null,
+          content: {
+            kind: 'basic',
+            front: `Question ${i}?`,
+            back: `Answer ${i}`,
+            isReversible: false,
+          },
+          createdAt: now,
+          updatedAt: now,
+        })
+        draft.schedules[`${id}:forward`] = {
+          ...Scheduler.newSchedule(now),
+          isSuspended: false,
+          buriedUntil: null,
+          lastReviewId: null,
+        }
+      }
+    })
+    const latencies: number[] = []
+    for (let i = 0; i < sizes.runs * 10; i++) {
+      const queue = await services.reviews.queue()
+      const item = queue.items[0]
+      if (!item) break
+      const start = performance.now()
+      await services.reviews.grade(item.documentId, item.card.id, item.variant, 'good')
+      await services.reviews.queue()
+      latencies.push(performance.now() - start)
+      time_ += 1000
+    }
+    const scheduler = new Scheduler({
+      desiredRetention: 0.9,
+      maximumIntervalDays: 36500,
+      isFuzzEnabled: true,
+    })
+    const alone = median(
+      await time(sizes.runs * 10, () => scheduler.grade(Scheduler.newSchedule(now), 'good', now)),
+    )
+    return {
+      workload: `grade a card → next card shown, ${cardCount.toLocaleString('en')} cards`,
+      figure: 'p95 ms',
+      value: percentile(latencies, 95),
+      reference: 'grading alone in the scheduler',
+      referenceValue: alone,
+      target: '≤ 100 ms',
+      isMet: percentile(latencies, 95) <= 100,
     }
   } finally {
     await rm(dataDir, { recursive: true, force: true })
