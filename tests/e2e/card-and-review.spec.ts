@@ -28,6 +28,7 @@ test('highlight → cloze card → review → undo → grade again → due again
   await expect(editor.getByRole('textbox').first()).toHaveValue(
     'The new head of the BSI, {{c1::Claudia Plattner}}, on the other hand, emphasized in the middle of last year that "there must be more secure end-to-end encryption".',
   )
+  await page.screenshot({ path: 'test-results/card-editor.png' })
   await editor.getByRole('button', { name: 'Save card' }).click()
   await expect(editor).toHaveCount(0)
   await expect(page.getByRole('article', { name: /Highlight: Claudia Plattner/ })).toContainText(
