@@ -8,6 +8,10 @@ import { createServices } from './services/create-services'
 import { buildMenuTemplate } from './windows/application-menu'
 import { appPageUrl, createMainWindow } from './windows/main-window'
 import { guardNavigation } from './windows/navigation-guards'
+import { chooseFilesToImport } from './windows/open-dialog'
+
+/** How often the app checks whether today's automatic backup is written. */
+const dailyBackupCheckMs = 60 * 60 * 1000
 
 /** Where bundled resources live: beside the app in a package, in the repo in development. */
 function resourcesDir(): string {
@@ -17,19 +21,34 @@ function resourcesDir(): string {
 }
 
 /** The composition root: services over the data dir, IPC, menu and the window. */
-export async function start(dataDir: string): Promise<{ focus: () => void }> {
+export async function start(
+  dataDir: string,
+): Promise<{ focus: () => void; openLink: (link: string) => void }> {
   // Every web contents, not just the main window's, gets the navigation guards.
   app.on('web-contents-created', (_event, contents) => {
     guardNavigation(contents, appPageUrl, (url) => void shell.openExternal(url))
   })
   const services = await createServices({ dataDir, resourcesDir: resourcesDir() })
+  const chosenFiles: { fileName: string; bytes: Uint8Array }[] = []
   const dispatch = createDispatch(
-    createHandlers({ services, openExternal: (url) => shell.openExternal(url) }),
+    createHandlers({
+      services,
+      openExternal: (url) => shell.openExternal(url),
+      takeChosenFiles: () => chosenFiles.splice(0),
+    }),
   )
   registerIpc(ipcMain, dispatch, (event) =>
     isAppFrame(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, appPageUrl()),
   )
   let window: BrowserWindow = createMainWindow()
+  const send = (name: keyof Events) => window.webContents.send(name, null)
+  services.links.onReceive(() => send('openLink'))
+  const backUpDaily = () =>
+    void services.backups.runDaily().then((result) => {
+      if (!result.ok) console.error(`Daily backup failed: ${result.error.message}`)
+    })
+  backUpDaily()
+  setInterval(backUpDaily, dailyBackupCheckMs).unref()
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({
@@ -42,11 +61,17 @@ export async function start(dataDir: string): Promise<{ focus: () => void }> {
             message: `Lectern ${app.getVersion()}`,
             detail: `A local-first app for reading, annotating and studying.\nData folder: ${dataDir}`,
           }),
-        onShowShortcuts: () =>
-          window.webContents.send('showShortcuts' satisfies keyof Events, null),
-        onOpenFiles: () => window.webContents.send('openFiles' satisfies keyof Events, null),
-        onUndo: () => window.webContents.send('undo' satisfies keyof Events, null),
-        onRedo: () => window.webContents.send('redo' satisfies keyof Events, null),
+        onShowShortcuts: () => send('showShortcuts'),
+        onOpenFiles: () =>
+          void chooseFilesToImport(window).then((files) => {
+            if (files.length === 0) return
+            chosenFiles.push(...files)
+            send('openFiles')
+          }),
+        onExport: () => send('showExport'),
+        onBackUp: () => send('backUpNow'),
+        onUndo: () => send('undo'),
+        onRedo: () => send('redo'),
       }),
     ),
   )
@@ -54,6 +79,7 @@ export async function start(dataDir: string): Promise<{ focus: () => void }> {
     if (window.isDestroyed()) window = createMainWindow()
   })
   return {
+    openLink: (link) => void services.links.receive(link),
     focus: () => {
       if (window.isDestroyed()) window = createMainWindow()
       if (window.isMinimized()) window.restore()

@@ -1,7 +1,11 @@
-import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { mkdir, readFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { createBackupArchive, restoreBackupArchive } from '../backup/backup-archive'
+import { writeFileDurably } from '../store/durable-json-adapter'
+import { realFs } from '../store/store-fs'
 import { createServices, type Services } from '../services/create-services'
 import { checkLibrary } from './check-library'
+import type { ExportFormat } from '../../shared/model'
 import { parseArgs, usage } from './parse-args'
 
 /** Where the command line writes and what it runs on. */
@@ -25,9 +29,11 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     return 0
   }
   const dataDir = parsed.dataDir ?? io.env['LECTERN_DATA_DIR'] ?? io.defaultDataDir
-  const services = await createServices({ dataDir, resourcesDir: io.resourcesDir })
   const print = (human: string, json: unknown) =>
     io.out(parsed.isJson ? `${JSON.stringify(json)}\n` : `${human}\n`)
+  // Restore comes before opening the store: opening would create files in the empty folder.
+  if (parsed.command === 'restore') return restore(parsed.operands[0]!, dataDir, print, io.err)
+  const services = await createServices({ dataDir, resourcesDir: io.resourcesDir })
   for (const notice of services.store.notices)
     io.err(`lectern: ${notice.title}. ${notice.message}\n`)
 
@@ -59,6 +65,85 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
         )
       return report.problems.length === 0 ? 0 : 1
     }
+    case 'export':
+      return exportData(services, parsed.format!, parsed.documentId, parsed.out!, print, io.err)
+    case 'backup': {
+      const bytes = await createBackupArchive(dataDir, services.now())
+      const written = await writeOut(parsed.out!, bytes, io.err)
+      if (!written) return 1
+      print(`Backed up ${dataDir} to ${parsed.out} (${bytes.length} bytes).`, {
+        ok: true,
+        file: parsed.out,
+        bytes: bytes.length,
+      })
+      return 0
+    }
+  }
+}
+
+async function exportData(
+  services: Services,
+  format: ExportFormat,
+  documentId: string | null,
+  out: string,
+  print: (human: string, json: unknown) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const files = await services.exports.export(format, documentId ?? undefined)
+  if (!files.ok) {
+    err(`lectern: ${files.error.message}\n`)
+    return 1
+  }
+  // Markdown notebooks go into the folder `out`; every other format is one file at `out`.
+  const targets = files.value.map((file) => ({
+    path: format === 'md' ? join(out, file.name) : out,
+    bytes: file.bytes,
+  }))
+  for (const target of targets) if (!(await writeOut(target.path, target.bytes, err))) return 1
+  print(targets.map((target) => `Wrote ${target.path}`).join('\n'), {
+    ok: true,
+    format,
+    files: targets.map((target) => target.path),
+  })
+  return 0
+}
+
+async function restore(
+  archive: string,
+  dataDir: string,
+  print: (human: string, json: unknown) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(archive)
+  } catch (error) {
+    err(
+      `lectern: “${basename(archive)}” could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`,
+    )
+    return 1
+  }
+  const problem = await restoreBackupArchive(bytes, dataDir)
+  if (problem) {
+    err(`lectern: ${problem}\n`)
+    return 1
+  }
+  print(`Restored ${basename(archive)} into ${dataDir}.`, { ok: true, dataDir })
+  return 0
+}
+
+async function writeOut(
+  path: string,
+  bytes: Uint8Array,
+  err: (text: string) => void,
+): Promise<boolean> {
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    await writeFileDurably(realFs, path, bytes)
+    return true
+  } catch (error) {
+    err(`lectern: could not write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`)
+    return false
   }
 }
 

@@ -3,6 +3,9 @@ import type { RequestArgs, RequestName, RequestResult } from '../../shared/ipc/c
 import type { Services } from '../services/create-services'
 import { startOfNextDay } from '../services/local-day'
 import { parseExternalUrl } from '../windows/external-links'
+import { ExportService } from '../interchange/export-service'
+import { importAnkiTextFile } from '../interchange/import-anki-cards'
+import { importWebAnnotationFile } from '../interchange/import-annotations'
 
 /** One function per request: validated arguments in, a Result out. */
 export type Handlers = {
@@ -14,10 +17,16 @@ export interface HandlerDeps {
   readonly services: Services
   /** Opens a vetted URL in the system browser (Electron's shell.openExternal in the app). */
   readonly openExternal: (url: string) => Promise<void>
+  /** Files chosen in the system's open dialog since last asked (none where there is no dialog). */
+  readonly takeChosenFiles?: () => { fileName: string; bytes: Uint8Array }[]
 }
 
 /** Maps every contract request to its service call. */
-export function createHandlers({ services, openExternal }: HandlerDeps): Handlers {
+export function createHandlers({
+  services,
+  openExternal,
+  takeChosenFiles = () => [],
+}: HandlerDeps): Handlers {
   const {
     library,
     settings,
@@ -28,6 +37,9 @@ export function createHandlers({ services, openExternal }: HandlerDeps): Handler
     positions,
     search,
     alignments,
+    exports,
+    backups,
+    links,
     now,
   } = services
   return {
@@ -119,5 +131,22 @@ export function createHandlers({ services, openExternal }: HandlerDeps): Handler
       await openExternal(vetted)
       return ok(null)
     },
+    exportData: async ({ format, documentId }) => {
+      const files = await exports.export(format, documentId)
+      if (!files.ok) return files
+      return ok(ExportService.bundle(files.value, 'Lectern notebooks.zip'))
+    },
+    importAnnotations: ({ bytes }) =>
+      importWebAnnotationFile(
+        { library, annotations, labels: () => settings.get().highlightLabels, now },
+        new TextDecoder().decode(bytes),
+      ),
+    importAnkiCards: ({ documentId, bytes }) =>
+      importAnkiTextFile(cards, documentId, new TextDecoder().decode(bytes)),
+    backUpNow: () => backups.backUpNow(),
+    listBackups: async () => ok(await backups.list()),
+    takeOpenedLinks: async () => ok(await links.take()),
+    takeChosenFiles: () => ok(takeChosenFiles()),
+    resolveLink: async ({ link }) => ok(await links.resolve(link)),
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { RequestArgs, RequestName } from '../../shared/ipc/contract'
-import type { StudyVariant } from '../../shared/model'
+import { exportFormats, type StudyVariant } from '../../shared/model'
 import { maxTextFileBytes } from '../importing/decode-text'
 import { assetNamePattern, documentIdPattern } from '../store/data-store'
 import {
@@ -17,6 +17,10 @@ import {
 
 const documentId = z.string().regex(documentIdPattern)
 const none = z.undefined()
+/** An annotation or Anki file to import: text, at most 50 MB. */
+const interchangeFile = z
+  .instanceof(Uint8Array)
+  .refine((bytes) => bytes.length <= maxTextFileBytes, 'The file is too large.')
 const highlightId = z.string().min(1).max(64)
 const offset = z.number().int().nonnegative()
 const passage = { start: offset, end: offset }
@@ -138,5 +142,20 @@ export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } =
   getSettings: none,
   updateSettings: settingsChanges,
   getStartupNotices: none,
+  exportData: z.strictObject({ format: z.enum(exportFormats), documentId: documentId.optional() }),
+  importAnnotations: z.strictObject({
+    fileName: z.string().min(1).max(1024),
+    bytes: interchangeFile,
+  }),
+  importAnkiCards: z.strictObject({
+    documentId,
+    fileName: z.string().min(1).max(1024),
+    bytes: interchangeFile,
+  }),
+  backUpNow: none,
+  listBackups: none,
+  takeOpenedLinks: none,
+  takeChosenFiles: none,
+  resolveLink: z.strictObject({ link: z.string().max(300) }),
   openExternal: z.strictObject({ url: z.string().max(8192) }),
 }

@@ -68,6 +68,32 @@ export class AnnotationService {
     })
   }
 
+  /**
+   * Adds highlights made elsewhere (an annotation import) in one durable write; one with the id
+   * of an existing highlight replaces it, so importing the same file twice changes nothing.
+   */
+  async upsertMany(
+    documentId: string,
+    highlights: readonly Highlight[],
+  ): Promise<Result<{ created: number; updated: number }, Failure>> {
+    if (highlights.some((h) => h.documentId !== documentId || !this.#labelExists(h.labelId)))
+      return fail('invalid-passage', 'An imported highlight does not fit this document.')
+    return this.#write(documentId, 'the imported highlights', (file) => {
+      const indexById = new Map(file.highlights.map((h, index) => [h.id, index]))
+      let created = 0
+      for (const highlight of highlights) {
+        const index = indexById.get(highlight.id)
+        if (index !== undefined) file.highlights[index] = highlight
+        else {
+          indexById.set(highlight.id, file.highlights.length)
+          file.highlights.push(highlight)
+          created++
+        }
+      }
+      return { created, updated: highlights.length - created }
+    })
+  }
+
   /** Recolours a highlight or changes its note or tags. */
   async update(
     documentId: string,

@@ -96,6 +96,38 @@ export class CardService {
     })
   }
 
+  /**
+   * Makes or rewords many cards in one durable write (an Anki import): each keeps its id, so
+   * importing the same file again updates instead of duplicating. Resolves to how many were new.
+   */
+  async upsertMany(
+    documentId: string,
+    cards: readonly { readonly id: string; readonly content: CardContent }[],
+  ): Promise<Result<{ created: number; updated: number }, Failure>> {
+    const invalid = cards.map((card) => problemWithCard(card.content)).find(Boolean)
+    if (invalid) return fail('invalid-card', invalid)
+    const now = this.#deps.now()
+    return this.#change(documentId, 'the imported cards', (draft) => {
+      const indexById = new Map(draft.cards.map((card, index) => [card.id, index]))
+      let created = 0
+      for (const { id, content } of cards) {
+        const index = indexById.get(id)
+        const existing = index === undefined ? undefined : draft.cards[index]
+        const card: Card = existing
+          ? { ...existing, content, updatedAt: now }
+          : { id, documentId, highlightId: null, content, createdAt: now, updatedAt: now }
+        if (existing && index !== undefined) draft.cards[index] = card
+        else {
+          indexById.set(id, draft.cards.length)
+          draft.cards.push(card)
+          created++
+        }
+        syncSchedules(draft, card, now)
+      }
+      return { created, updated: cards.length - created }
+    })
+  }
+
   /** Rewords a card. Items that still exist keep their schedules; new cloze numbers start new. */
   async update(
     documentId: string,

@@ -12,6 +12,9 @@ import { ReviewService } from './review-service'
 import { importBundledDocuments } from './bundled-documents'
 import { LibraryService } from './library-service'
 import { SettingsService } from './settings-service'
+import { LinkService } from './link-service'
+import { BackupService } from '../backup/backup-service'
+import { ExportService } from '../interchange/export-service'
 
 /** Everything the services need from the process that hosts them. */
 export interface ServiceOptions {
@@ -41,6 +44,9 @@ export interface Services {
   readonly positions: PositionService
   readonly search: SearchService
   readonly alignments: AlignmentService
+  readonly exports: ExportService
+  readonly backups: BackupService
+  readonly links: LinkService
 }
 
 /**
@@ -75,6 +81,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   }
   const search = new SearchService(store)
   const alignments = new AlignmentService(store, library)
+  const exports = new ExportService({ library, annotations, cards, settings, now: clock })
+  const backups = new BackupService(options.dataDir, now)
+  const links = new LinkService(library, annotations)
   return {
     now,
     store,
@@ -86,5 +95,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     positions,
     search,
     alignments,
+    exports,
+    backups,
+    links,
   }
 }

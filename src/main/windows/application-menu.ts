@@ -9,8 +9,12 @@ export interface MenuOptions {
   readonly onAbout: () => void
   /** Opens the shortcuts overlay in the window. */
   readonly onShowShortcuts: () => void
-  /** File → Open…: asks the window to choose files to import. */
+  /** File → Open…: shows the system's open dialog and hands the files to the window. */
   readonly onOpenFiles: () => void
+  /** File → Export…: the window's export dialog. */
+  readonly onExport: () => void
+  /** File → Back Up Now. */
+  readonly onBackUp: () => void
   /** Undo and redo go to the window, which undoes text edits or highlight changes. */
   readonly onUndo: () => void
   readonly onRedo: () => void
@@ -42,6 +46,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       label: '&File',
       submenu: [
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: options.onOpenFiles },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: options.onExport },
+        { type: 'separator' },
+        { label: 'Back Up Now', click: options.onBackUp },
         { type: 'separator' },
         options.isMac ? { role: 'close' } : { role: 'quit' },
       ],

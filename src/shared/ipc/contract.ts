@@ -22,6 +22,12 @@ import type {
   Settings,
   Stance,
   StatementSuggestion,
+  AnnotationImportReport,
+  AnkiImportReport,
+  BackupInfo,
+  ExportedFile,
+  ExportFormat,
+  LinkTarget,
 } from '../model'
 import type { Result } from './result'
 
@@ -247,26 +253,79 @@ export interface Requests {
   getStartupNotices: { args: undefined; value: Notice[]; failure: never }
   /** Opens an https: or mailto: link in the system browser; anything else is refused. */
   openExternal: { args: { url: string }; value: null; failure: 'refused' }
+  /**
+   * Highlights, notes or cards of one document (or of the whole library) as a file: Markdown
+   * notebooks (several come zipped), W3C Web Annotations, Anki text or an Anki package.
+   */
+  exportData: {
+    args: { format: ExportFormat; documentId?: string }
+    value: ExportedFile
+    failure: 'not-found'
+  }
+  /** Attaches the annotations of a W3C Web Annotation file to the documents they belong to. */
+  importAnnotations: {
+    args: { fileName: string; bytes: Uint8Array }
+    value: AnnotationImportReport
+    failure: 'invalid-file' | HighlightFailure
+  }
+  /** Imports the notes of an Anki text export as cards of a document. */
+  importAnkiCards: {
+    args: { documentId: string; fileName: string; bytes: Uint8Array }
+    value: AnkiImportReport
+    failure: 'invalid-file' | CardFailure
+  }
+  /** Writes a backup archive of the whole library now. */
+  backUpNow: { args: undefined; value: BackupInfo; failure: never }
+  /** The backup archives in the data folder, newest first. */
+  listBackups: { args: undefined; value: BackupInfo[]; failure: never }
+  /** `lectern://` links that arrived from outside since last asked, checked against the library. */
+  takeOpenedLinks: { args: undefined; value: LinkTarget[]; failure: never }
+  /**
+   * Files the reader chose with File → Open… (main shows the system dialog: a page may only open
+   * a file chooser from a click in it), handed out once, to import like dropped files.
+   */
+  takeChosenFiles: {
+    args: undefined
+    value: { fileName: string; bytes: Uint8Array }[]
+    failure: never
+  }
+  /** Where a `lectern://` link (in a note) leads. */
+  resolveLink: { args: { link: string }; value: LinkTarget; failure: never }
 }
 
 /** Messages main sends to the window unasked. A name is its channel. */
 export interface Events {
   /** The Help menu asked for the keyboard shortcuts overlay. */
   showShortcuts: null
-  /** File → Open…: the window asks for files to import. */
+  /** File → Open…: files were chosen; the window takes them with `takeChosenFiles`. */
   openFiles: null
   /** Edit → Undo, when the focus is not in a text field. */
   undo: null
   /** Edit → Redo, when the focus is not in a text field. */
   redo: null
+  /** A `lectern://` link arrived: the window takes it with `takeOpenedLinks`. */
+  openLink: null
+  /** File → Back up now. */
+  backUpNow: null
+  /** File → Export…: the window opens its export dialog. */
+  showExport: null
 }
 
 /** Every event name, for the preload to forward. */
 export const eventNames = [
   'showShortcuts',
+  'openFiles',
   'undo',
   'redo',
+  'openLink',
+  'backUpNow',
+  'showExport',
 ] as const satisfies readonly (keyof Events)[]
+
+// Every event must be forwarded by the preload: a missing name makes this type `false`.
+type MissingEvents = Exclude<keyof Events, (typeof eventNames)[number]>
+const everyEventListed: [MissingEvents] extends [never] ? true : false = true
+void everyEventListed
 
 /** The DOM event the preload dispatches on `window` for a main-process event. */
 export function domEventName(name: keyof Events): string {
@@ -319,6 +378,14 @@ export const requestNames = [
   'updateSettings',
   'getStartupNotices',
   'openExternal',
+  'exportData',
+  'importAnnotations',
+  'importAnkiCards',
+  'backUpNow',
+  'listBackups',
+  'takeOpenedLinks',
+  'takeChosenFiles',
+  'resolveLink',
 ] as const satisfies readonly RequestName[]
 
 // Compile-time proof that the list names every request exactly once in spirit: a missing name

@@ -14,3 +14,12 @@ export type * from './card'
 export type * from './study'
 export type * from './position'
 export type * from './search'
+export {
+  exportFormats,
+  type ExportFormat,
+  type ExportedFile,
+  type AnnotationImportReport,
+  type AnkiImportReport,
+  type BackupInfo,
+  type LinkTarget,
+} from './interchange'

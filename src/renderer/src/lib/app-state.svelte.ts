@@ -3,12 +3,14 @@ import {
   defaultSettings,
   settingsLimits,
   type DocumentMeta,
+  type LinkTarget,
   type Notice,
   type OpenedDocument,
   type Settings,
   type Theme,
 } from '../../../shared/model'
 import { api } from './api'
+import { formatBytes } from './format'
 
 /** Where to take the reader in a document: a highlight, or a passage of the text. */
 export type FocusTarget =
@@ -34,6 +36,9 @@ export class AppState {
   /** The last failure to show the reader, in their words. */
   problem = $state<string | null>(null)
   isShortcutsOpen = $state(false)
+  isExportOpen = $state(false)
+  /** A short confirmation ("Backed up to …"), shown until dismissed. */
+  status = $state<string | null>(null)
   /** An import in progress: files done of all, and whether the reader asked to stop. */
   importProgress = $state<{
     done: number
@@ -56,6 +61,50 @@ export class AppState {
     const latest = documents.value[0]
     if (latest) await this.openDocument(latest.id)
     else this.view = 'library'
+    // The app may have been started by a lectern:// link.
+    await this.takeOpenedLinks()
+  }
+
+  /** Shows the passages of `lectern://` links that arrived from outside. */
+  async takeOpenedLinks(): Promise<void> {
+    const links = await api.takeOpenedLinks()
+    if (!links.ok) return this.#report(links)
+    const last = links.value.at(-1)
+    if (last) await this.followLink(last)
+  }
+
+  /** Opens a link in a note (or from outside) at its passage, or says why it cannot. */
+  async openLink(link: string): Promise<void> {
+    const target = await api.resolveLink({ link })
+    if (!target.ok) return this.#report(target)
+    await this.followLink(target.value)
+  }
+
+  async followLink(target: LinkTarget): Promise<void> {
+    if (target.documentId)
+      await this.openDocument(target.documentId, target.highlightId ?? undefined)
+    if (target.problem) this.problem = target.problem
+  }
+
+  /** Imports the files chosen with File → Open…. */
+  async takeChosenFiles(): Promise<void> {
+    const chosen = await api.takeChosenFiles()
+    if (!chosen.ok) return this.#report(chosen)
+    if (chosen.value.length === 0) return
+    await this.importFiles(
+      chosen.value.map(({ fileName, bytes }) => new File([bytes as BlobPart], fileName)),
+    )
+  }
+
+  /** Writes a backup archive of the whole library now. */
+  async backUpNow(): Promise<boolean> {
+    const result = await api.backUpNow()
+    if (!result.ok) {
+      this.#report(result)
+      return false
+    }
+    this.status = `Backed up your library to ${result.value.path} (${formatBytes(result.value.sizeBytes)}).`
+    return true
   }
 
   /** Opens a document in the reader, at a highlight or passage if one is given. */

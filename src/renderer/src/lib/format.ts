@@ -39,3 +39,10 @@ export function formatDue(due: string, now: string): string {
   if (days < 2) return 'tomorrow'
   return `in ${Math.round(days)} days`
 }
+
+/** A size in bytes as people read it. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 ** 2).toFixed(1)} MB`
+}

@@ -25,8 +25,11 @@ const allowedTags = [
   'h4',
   'hr',
 ]
-/** Links may only go to the web over TLS or to e-mail; they open in the system browser. */
-const allowedUris = /^(?:https:|mailto:)/i
+/**
+ * Links may only go to the web over TLS or to e-mail, which open in the system browser, or to a
+ * passage in Lectern (`lectern://open/…`), which opens here.
+ */
+const allowedUris = /^(?:https:|mailto:|lectern:\/\/open\/)/i
 
 /**
  * Notes are Markdown, not HTML: raw HTML in a note is shown as the text it is. That keeps hostile
@@ -37,7 +40,7 @@ const markdownOnly = new Marked({
   breaks: true,
   renderer: {
     html: ({ text }) => escapeHtml(text),
-    // A link to anything but https: or mailto: keeps its words and loses its target.
+    // A link to anything else keeps its words and loses its target.
     link(token) {
       return allowedUris.test(token.href) ? false : this.parser.parseInline(token.tokens)
     },

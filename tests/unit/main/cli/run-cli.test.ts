@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { osDataDir } from '../../../../src/main/cli/os-data-dir'
@@ -14,6 +14,9 @@ describe('parseArgs', () => {
       operands: ['a.txt', 'b.md'],
       dataDir: '/d',
       isJson: true,
+      format: null,
+      documentId: null,
+      out: null,
     })
     expect(parseArgs(['list', '--data-dir=/x'])).toMatchObject({
       command: 'list',
@@ -28,6 +31,17 @@ describe('parseArgs', () => {
     expect(parseArgs(['import'])).toMatch(/needs at least one file/)
     expect(parseArgs(['list', '--colour'])).toMatch(/Unknown option --colour/)
     expect(parseArgs(['list', '--data-dir'])).toMatch(/needs a folder/)
+    expect(parseArgs(['export', '--out', 'x'])).toMatch(/needs --format md\|w3c\|anki-txt\|apkg/)
+    expect(parseArgs(['export', '--format', 'pdf', '--out', 'x'])).toMatch(/needs --format/)
+    expect(parseArgs(['export', '--format', 'md'])).toMatch(/needs --out PATH/)
+    expect(parseArgs(['backup'])).toMatch(/needs --out FILE/)
+    expect(parseArgs(['restore'])).toMatch(/needs one backup archive/)
+  })
+
+  it('reads the export options', () => {
+    expect(
+      parseArgs(['export', '--format=apkg', '--document', 'doc-1', '--out', '/tmp/x.apkg']),
+    ).toMatchObject({ command: 'export', format: 'apkg', documentId: 'doc-1', out: '/tmp/x.apkg' })
   })
 })
 
@@ -104,6 +118,59 @@ describe('runCli', () => {
     expect(result).toMatchObject({
       code: 1,
       err: expect.stringContaining('No document “nothing like this”'),
+    })
+  })
+
+  it('exports each format, backs up and restores into an empty folder', async () => {
+    const dataDir = await makeDir()
+    const out = await makeDir()
+    const notebooks = join(out, 'notebooks')
+    const md = await run(['export', '--format', 'md', '--out', notebooks, '--json'], dataDir)
+    expect(md.code).toBe(0)
+    expect(JSON.parse(md.out)).toMatchObject({ ok: true, format: 'md' })
+    expect(await readdir(notebooks)).toEqual([
+      'Europol warns industry and governments about end-to-end encryption (europol-warns-about-e2ee).md',
+    ])
+    for (const [format, file] of [
+      ['w3c', 'a.jsonld'],
+      ['anki-txt', 'cards.txt'],
+      ['apkg', 'cards.apkg'],
+    ] as const) {
+      const result = await run(
+        [
+          'export',
+          '--format',
+          format,
+          '--document',
+          'europol-warns-about-e2ee',
+          '--out',
+          join(out, file),
+        ],
+        dataDir,
+      )
+      expect(result.code, format).toBe(0)
+      expect((await stat(join(out, file))).size).toBeGreaterThan(0)
+    }
+    const archive = join(out, 'backup.zip')
+    expect((await run(['backup', '--out', archive], dataDir)).code).toBe(0)
+    const restored = join(await makeDir(), 'restored')
+    const restore = await run(['restore', archive, '--json'], restored)
+    expect(restore).toMatchObject({ code: 0, err: '' })
+    expect(await readFile(join(restored, 'library.json'), 'utf8')).toBe(
+      await readFile(join(dataDir, 'library.json'), 'utf8'),
+    )
+    const again = await run(['restore', archive], restored)
+    expect(again).toMatchObject({ code: 1, err: expect.stringContaining('is not empty') })
+  })
+
+  it('says so when an export names no such document', async () => {
+    const result = await run(
+      ['export', '--format', 'md', '--document', 'missing', '--out', await makeDir()],
+      await makeDir(),
+    )
+    expect(result).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('no longer in your library'),
     })
   })
 })

@@ -9,6 +9,8 @@ const options = {
   onShowShortcuts: () => undefined,
   onUndo: () => undefined,
   onOpenFiles: () => undefined,
+  onExport: () => undefined,
+  onBackUp: () => undefined,
   onRedo: () => undefined,
 }
 
@@ -23,6 +25,9 @@ describe('buildMenuTemplate', () => {
   it('has File, Edit, View and Help with the usual items', () => {
     const template = buildMenuTemplate({ ...options, isMac: false })
     expect(template.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Help'])
+    expect(roles(template, '&File')).toEqual(
+      expect.arrayContaining(['Open…', 'Export…', 'Back Up Now', 'quit']),
+    )
     expect(roles(template, '&Edit')).toEqual(
       expect.arrayContaining(['Undo', 'Redo', 'cut', 'copy', 'paste', 'selectAll']),
     )

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildApi, requestNames } from '../../../../src/shared/ipc/contract'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { buildApi, eventNames, requestNames } from '../../../../src/shared/ipc/contract'
 
 describe('buildApi', () => {
   it('makes one method per request that sends its name and argument', async () => {
@@ -19,5 +21,15 @@ describe('buildApi', () => {
 
   it('lists every request name once', () => {
     expect(new Set(requestNames).size).toBe(requestNames.length)
+  })
+})
+
+describe('eventNames', () => {
+  // Regression: File → Open… sent 'openFiles', which the preload did not forward.
+  it('includes every event main sends to the window', async () => {
+    const app = await readFile(join(__dirname, '../../../../src/main/app.ts'), 'utf8')
+    const sent = [...app.matchAll(/send\('([a-zA-Z]+)'\)/g)].map((match) => match[1])
+    expect(sent).toEqual(expect.arrayContaining(['openFiles', 'showShortcuts', 'openLink']))
+    for (const name of sent) expect(eventNames).toContain(name)
   })
 })
