@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/lectern'
 
@@ -32,19 +34,38 @@ test('keyboard: t cycles the theme and - makes the text smaller', async ({ launc
   await page.screenshot({ path: 'test-results/reader-dark.png' })
 })
 
-test('reopening on the same data dir restores the reading position', async ({ launch }) => {
+test('reopening on the same data dir restores the reading position', async ({
+  launch,
+  dataDir,
+}) => {
   const first = await launch()
   const scroller = first.locator('.scroller')
   await expect(first.locator('article h1')).toBeVisible()
   await scroller.focus()
   for (let i = 0; i < 3; i++) await first.keyboard.press('PageDown')
-  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(600)
+  // PageDown scrolls smoothly: measure the place once the scrolling has come to rest.
+  await expect
+    .poll(() =>
+      scroller.evaluate(async (el) => {
+        const before = el.scrollTop
+        await new Promise((resolve) => setTimeout(resolve, 250))
+        return before === el.scrollTop ? before : -1
+      }),
+    )
+    .toBeGreaterThan(600)
   const paragraphAtTop = await topParagraphIndex(first)
   // The place is saved after the reader stops scrolling.
   await expect
     .poll(async () => Number(await first.getByRole('progressbar').getAttribute('aria-valuenow')))
     .toBeGreaterThan(20)
-  await first.waitForTimeout(800)
+  // Closing before the save is durable would lose it (as quitting the app mid-save would):
+  // wait for the file, not for a fixed time, which a busy machine can outlast.
+  await expect
+    .poll(async () => {
+      const library = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'))
+      return library.documents[0]?.readingPosition?.segmentIndex ?? -1
+    })
+    .toBe(paragraphAtTop)
   await first.close()
 
   const second = await launch()

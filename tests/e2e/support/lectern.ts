@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { requestNames } from '../../../src/shared/ipc/contract'
 import { createDispatch } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
-import { createServices } from '../../../src/main/services/create-services'
+import { createServices, type Services } from '../../../src/main/services/create-services'
 import { serveDirectory } from './static-server'
 
 const repoRoot = resolve(__dirname, '../../..')
@@ -21,6 +21,8 @@ interface Fixtures {
   launch: LaunchLectern
   /** Links the app asked the system browser to open. */
   openedLinks: string[]
+  /** The services of the latest launch, for tests that play the OS (a deep link arriving). */
+  running: { services: Services | null }
 }
 
 interface WorkerFixtures {
@@ -50,7 +52,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   studyMaterial: [true, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- as above
   openedLinks: async ({}, use) => use([]),
-  launch: async ({ context, dataDir, appUrl, openedLinks, studyMaterial }, use) => {
+  // eslint-disable-next-line no-empty-pattern -- as above
+  running: async ({}, use) => use({ services: null }),
+  launch: async ({ context, dataDir, appUrl, openedLinks, studyMaterial, running }, use) => {
     const problems: string[] = []
     await use(async (options = {}) => {
       const services = await createServices({
@@ -59,6 +63,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         seedStudyMaterial: studyMaterial,
         ...(options.now ? { now: options.now } : {}),
       })
+      running.services = services
       const dispatch = createDispatch(
         createHandlers({ services, openExternal: async (url) => void openedLinks.push(url) }),
       )
