@@ -256,9 +256,8 @@ export async function gradeAndNext(sizes: Sizes): Promise<BenchResult> {
     const now = new Date(time_).toISOString()
     await file.update((draft) => {
       for (let i = 0; i < cardCount; i++) {
-        const id = `c${i}`
         draft.cards.push({
-          id,
+          id: `c${i}`,
           documentId,
           highlightId: null,
           content: {
@@ -270,14 +269,31 @@ export async function gradeAndNext(sizes: Sizes): Promise<BenchResult> {
           createdAt: now,
           updatedAt: now,
         })
-        draft.schedules[`${id}:forward`] = {
-          ...Scheduler.newSchedule(now),
-          isSuspended: false,
-          buriedUntil: null,
-          lastReviewId: null,
-        }
       }
     })
+    await services.schedules.sync(documentId, 'bench', file.data.cards, now)
+    // A month of study before: 300 reviews a day in the log, as a heavy user's would hold.
+    for (let day = 1; day <= 30; day++) {
+      const date = new Date(Date.parse('2026-11-28T10:00:00.000Z') - day * 86_400_000)
+      const log = await services.store.reviews(date.toISOString().slice(0, 10))
+      await log.update((draft) => {
+        for (let i = 0; i < 300; i++) {
+          const reviewedAt = new Date(date.getTime() + i * 1000).toISOString()
+          const schedule = Scheduler.newSchedule(reviewedAt)
+          draft.entries.push({
+            id: `past-${day}-${i}`,
+            documentId,
+            cardId: `c${cardCount - 1 - ((day * 300 + i) % cardCount)}`,
+            variant: 'forward',
+            kind: 'review',
+            grade: 'good',
+            reviewedAt,
+            before: schedule,
+            after: schedule,
+          })
+        }
+      })
+    }
     const latencies: number[] = []
     for (let i = 0; i < sizes.runs * 10; i++) {
       const queue = await services.reviews.queue()

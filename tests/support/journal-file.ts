@@ -1,15 +1,19 @@
 import { z } from 'zod'
 import type { StoredFileSpec } from '../../src/main/store/open-stored-file'
+import { currentSchemaVersion } from '../../src/main/store/schema'
 
 /** A data file whose only job is to record every acknowledged write, for crash tests. */
-export const journalSchema = z.object({ schemaVersion: z.literal(1), entries: z.array(z.number()) })
+export const journalSchema = z.object({
+  schemaVersion: z.literal(currentSchemaVersion),
+  entries: z.array(z.number()),
+})
 export type Journal = z.infer<typeof journalSchema>
 
 export const journalSpec: StoredFileSpec<Journal> = {
   relPath: 'journal.json',
   label: 'the test journal',
   schema: journalSchema,
-  defaults: () => ({ schemaVersion: 1, entries: [] }),
+  defaults: () => ({ schemaVersion: currentSchemaVersion, entries: [] }),
 }
 
 /** The font size the crash writer stores in library.json after journal entry `entry`. */

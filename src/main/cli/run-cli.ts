@@ -58,9 +58,12 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
       if (parsed.isJson) print('', report)
       else
         print(
-          report.problems.length === 0
-            ? `No problems found in ${dataDir}.`
-            : report.problems.map((p) => `- ${p}`).join('\n'),
+          [
+            ...report.repaired.map((line) => `Repaired: ${line}`),
+            ...(report.problems.length === 0
+              ? [`No problems found in ${dataDir}.`]
+              : report.problems.map((line) => `- ${line}`)),
+          ].join('\n'),
           null,
         )
       return report.problems.length === 0 ? 0 : 1

@@ -6,11 +6,16 @@ import type { DataStore } from '../store/data-store'
 import type { CardsFile, ItemSchedule, ReviewEntry } from '../store/schema'
 import type { ReviewLog } from './review-log'
 import { applyChange } from './apply-change'
+import { newItemSchedule, stripItemFields } from './new-item-schedule'
+import type { ScheduleBook, ScheduleChange } from './schedule-book'
 import { storageFailure } from './storage-failure'
+
+export { newItemSchedule, stripItemFields } from './new-item-schedule'
 
 /** What the card service needs, passed in by the composition root. */
 export interface CardServiceDeps {
   readonly store: DataStore
+  readonly schedules: ScheduleBook
   readonly log: ReviewLog
   readonly now: () => string
   readonly newId: () => string
@@ -18,17 +23,11 @@ export interface CardServiceDeps {
 
 type Failure = 'not-found' | 'invalid-card' | 'storage-failed' | 'read-only'
 
-/** A study item that has never been reviewed. */
-export function newItemSchedule(now: string): ItemSchedule {
-  return {
-    ...Scheduler.newSchedule(now),
-    isSuspended: false,
-    buriedUntil: null,
-    lastReviewId: null,
-  }
-}
-
-/** Flashcards of a document: made (usually from a highlight), edited, suspended, reset, deleted. */
+/**
+ * Flashcards of a document: made (usually from a highlight), edited, suspended, reset, deleted.
+ * A card's words are written first, then its schedules; a study item whose schedule is missing
+ * (a crash between the two) counts as new, so nothing is lost either way.
+ */
 export class CardService {
   readonly #deps: CardServiceDeps
 
@@ -40,22 +39,19 @@ export class CardService {
   async list(documentId: string): Promise<Result<CardWithStatus[], Failure>> {
     const file = await this.#file(documentId)
     if (!file.ok) return file
+    const view = await this.#deps.schedules.view(documentId, file.value.title)
     return ok(
-      file.value.data.cards.map((card) => ({
+      file.value.file.data.cards.map((card) => ({
         card,
-        items: variantsOf(card.content).flatMap((variant) => {
-          const schedule = file.value.data.schedules[itemKey(card.id, variant)]
-          return schedule
-            ? [
-                {
-                  variant,
-                  state: schedule.state,
-                  due: schedule.due,
-                  isSuspended: schedule.isSuspended,
-                  buriedUntil: schedule.buriedUntil,
-                },
-              ]
-            : []
+        items: variantsOf(card.content).map((variant) => {
+          const schedule = view.get(card.id, variant) ?? newItemSchedule(card.createdAt)
+          return {
+            variant,
+            state: schedule.state,
+            due: schedule.due,
+            isSuspended: schedule.isSuspended,
+            buriedUntil: schedule.buriedUntil,
+          }
         }),
       })),
     )
@@ -83,7 +79,7 @@ export class CardService {
     const problem = problemWithCard(content)
     if (problem) return fail('invalid-card', problem)
     const now = this.#deps.now()
-    return this.#change(documentId, 'the card', (draft) => {
+    return this.#changeCards(documentId, 'the card', now, (draft) => {
       const index = draft.cards.findIndex((card) => card.id === cardId)
       const existing = draft.cards[index]
       const card: Card = existing
@@ -91,8 +87,7 @@ export class CardService {
         : { id: cardId, documentId, highlightId, content, createdAt: now, updatedAt: now }
       if (existing) draft.cards[index] = card
       else draft.cards.push(card)
-      syncSchedules(draft, card, now)
-      return card
+      return { value: card, touched: [card] }
     })
   }
 
@@ -107,8 +102,9 @@ export class CardService {
     const invalid = cards.map((card) => problemWithCard(card.content)).find(Boolean)
     if (invalid) return fail('invalid-card', invalid)
     const now = this.#deps.now()
-    return this.#change(documentId, 'the imported cards', (draft) => {
+    return this.#changeCards(documentId, 'the imported cards', now, (draft) => {
       const indexById = new Map(draft.cards.map((card, index) => [card.id, index]))
+      const touched: Card[] = []
       let created = 0
       for (const { id, content } of cards) {
         const index = indexById.get(id)
@@ -122,9 +118,9 @@ export class CardService {
           draft.cards.push(card)
           created++
         }
-        syncSchedules(draft, card, now)
+        touched.push(card)
       }
-      return { created, updated: cards.length - created }
+      return { value: { created, updated: cards.length - created }, touched }
     })
   }
 
@@ -137,27 +133,36 @@ export class CardService {
     const problem = problemWithCard(content)
     if (problem) return fail('invalid-card', problem)
     const now = this.#deps.now()
-    return this.#change(documentId, 'your change to the card', (draft) => {
+    return this.#changeCards(documentId, 'your change to the card', now, (draft) => {
       const index = draft.cards.findIndex((card) => card.id === cardId)
       const current = draft.cards[index]
       if (!current) return null
       const updated: Card = { ...current, content, updatedAt: now }
       draft.cards[index] = updated
-      syncSchedules(draft, updated, now)
-      return updated
+      return { value: updated, touched: [updated] }
     })
   }
 
   /** Deletes a card and its schedules; its review history stays in the log. */
   async remove(documentId: string, cardId: string): Promise<Result<null, Failure>> {
-    const result = await this.#change(documentId, 'the deletion', (draft) => {
-      if (!draft.cards.some((card) => card.id === cardId)) return null
-      draft.cards = draft.cards.filter((card) => card.id !== cardId)
-      for (const key of Object.keys(draft.schedules))
-        if (key.startsWith(`${cardId}:`)) delete draft.schedules[key]
-      return cardId
-    })
-    return result.ok ? ok(null) : result
+    const file = await this.#file(documentId)
+    if (!file.ok) return file
+    const result = await applyChange(
+      file.value.file,
+      (draft) => {
+        if (!draft.cards.some((card) => card.id === cardId)) return null
+        draft.cards = draft.cards.filter((card) => card.id !== cardId)
+        return cardId
+      },
+      'the deletion',
+      'That card no longer exists.',
+    )
+    if (!result.ok) return result
+    // The card is gone; a schedule left behind by a failure here is never read again.
+    await this.#deps.schedules
+      .removeCards(documentId, file.value.title, [cardId])
+      .catch(() => undefined)
+    return ok(null)
   }
 
   /** Suspends or unsuspends a study item: a suspended item never comes due. */
@@ -190,11 +195,12 @@ export class CardService {
   async reset(documentId: string, cardId: string): Promise<Result<null, Failure>> {
     const file = await this.#file(documentId)
     if (!file.ok) return file
-    const card = file.value.data.cards.find((c) => c.id === cardId)
+    const card = file.value.file.data.cards.find((c) => c.id === cardId)
     if (!card) return fail('not-found', 'That card no longer exists.')
+    const view = await this.#deps.schedules.view(documentId, file.value.title)
     const now = this.#deps.now()
     const entries: ReviewEntry[] = variantsOf(card.content).map((variant) => {
-      const before = file.value.data.schedules[itemKey(cardId, variant)]
+      const before = view.get(cardId, variant)
       return {
         id: this.#deps.newId(),
         documentId,
@@ -209,19 +215,20 @@ export class CardService {
     })
     try {
       await this.#deps.log.append(entries)
+      await this.#deps.schedules.change(
+        documentId,
+        file.value.title,
+        new Map(
+          entries.map((entry): [string, ScheduleChange] => [
+            itemKey(cardId, entry.variant as StudyVariant),
+            () => ({ ...newItemSchedule(now), lastReviewId: entry.id }),
+          ]),
+        ),
+      )
     } catch (error) {
       return storageFailure(error, 'the reset')
     }
-    const result = await this.#change(documentId, 'the reset', (draft) => {
-      for (const entry of entries) {
-        draft.schedules[itemKey(cardId, entry.variant as StudyVariant)] = {
-          ...newItemSchedule(now),
-          lastReviewId: entry.id,
-        }
-      }
-      return cardId
-    })
-    return result.ok ? ok(null) : result
+    return ok(null)
   }
 
   async #changeItem(
@@ -230,45 +237,52 @@ export class CardService {
     variant: StudyVariant,
     change: (schedule: ItemSchedule) => ItemSchedule,
   ): Promise<Result<null, Failure>> {
-    const result = await this.#change(documentId, 'that', (draft) => {
-      const key = itemKey(cardId, variant)
-      const schedule = draft.schedules[key]
-      if (!schedule) return null
-      draft.schedules[key] = change(schedule)
-      return key
-    })
-    return result.ok ? ok(null) : result
+    const file = await this.#file(documentId)
+    if (!file.ok) return file
+    const card = file.value.file.data.cards.find((c) => c.id === cardId)
+    if (!card || !variantsOf(card.content).includes(variant))
+      return fail('not-found', 'That card no longer exists.')
+    try {
+      await this.#deps.schedules.change(
+        documentId,
+        file.value.title,
+        new Map([
+          [
+            itemKey(cardId, variant),
+            (current) => change(current ?? newItemSchedule(card.createdAt)),
+          ],
+        ]),
+      )
+      return ok(null)
+    } catch (error) {
+      return storageFailure(error, 'that')
+    }
   }
 
-  async #change<T>(
+  /** Changes the cards file, then brings the touched cards' schedules in line. */
+  async #changeCards<T>(
     documentId: string,
     what: string,
-    change: (draft: CardsFile) => T | null,
+    now: string,
+    change: (draft: CardsFile) => { value: T; touched: Card[] } | null,
   ): Promise<Result<T, Failure>> {
     const file = await this.#file(documentId)
     if (!file.ok) return file
-    return applyChange(file.value, change, what, 'That card no longer exists.')
+    const result = await applyChange(file.value.file, change, what, 'That card no longer exists.')
+    if (!result.ok) return result
+    try {
+      await this.#deps.schedules.sync(documentId, file.value.title, result.value.touched, now)
+    } catch (error) {
+      // The words are saved; the schedules are not. Items without one count as new, so the
+      // reader loses nothing, but is told the save was incomplete.
+      return storageFailure(error, what)
+    }
+    return ok(result.value.value)
   }
 
   async #file(documentId: string) {
     const meta = this.#deps.store.library.data.documents.find((doc) => doc.id === documentId)
     if (!meta) return fail('not-found', 'That document is no longer in your library.')
-    return ok(await this.#deps.store.cards(documentId, meta.title))
+    return ok({ file: await this.#deps.store.cards(documentId, meta.title), title: meta.title })
   }
-}
-
-/** Items that still exist keep their schedules; new ones (a new cloze number) start new. */
-function syncSchedules(draft: CardsFile, card: Card, now: string): void {
-  const keep = new Set(variantsOf(card.content).map((variant) => itemKey(card.id, variant)))
-  for (const key of Object.keys(draft.schedules))
-    if (key.startsWith(`${card.id}:`) && !keep.has(key)) delete draft.schedules[key]
-  for (const key of keep) draft.schedules[key] ??= newItemSchedule(now)
-}
-
-/** The FSRS part of an item's schedule, as the log stores it. */
-export function stripItemFields(
-  schedule: ItemSchedule,
-): Omit<ItemSchedule, 'isSuspended' | 'buriedUntil' | 'lastReviewId'> {
-  const { isSuspended, buriedUntil, lastReviewId, ...rest } = schedule
-  return rest
 }

@@ -9,6 +9,7 @@ import { SearchService } from './search-service'
 import { applyStudyMaterial, readStudyMaterial } from './study-material'
 import { ReviewLog } from './review-log'
 import { ReviewService } from './review-service'
+import { ScheduleBook } from './schedule-book'
 import { importBundledDocuments } from './bundled-documents'
 import { LibraryService } from './library-service'
 import { SettingsService } from './settings-service'
@@ -40,6 +41,7 @@ export interface Services {
   readonly settings: SettingsService
   readonly annotations: AnnotationService
   readonly cards: CardService
+  readonly schedules: ScheduleBook
   readonly reviews: ReviewService
   readonly positions: PositionService
   readonly search: SearchService
@@ -71,8 +73,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const settings = new SettingsService(store)
   const annotations = new AnnotationService({ store, now, newId })
   const log = new ReviewLog(store)
-  const cards = new CardService({ store, log, now, newId })
-  const reviews = new ReviewService({ store, log, now, newId, settings: () => settings.get() })
+  const schedules = new ScheduleBook(store)
+  const cards = new CardService({ store, schedules, log, now, newId })
+  const reviews = new ReviewService({
+    store,
+    schedules,
+    log,
+    now,
+    newId,
+    settings: () => settings.get(),
+  })
   const positions = new PositionService({ store, annotations, cards, now })
   await importBundledDocuments({ resourcesDir: options.resourcesDir, store, library })
   for (const { id } of options.seedStudyMaterial === false ? [] : store.library.data.documents) {
@@ -91,6 +101,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings,
     annotations,
     cards,
+    schedules,
     reviews,
     positions,
     search,

@@ -9,12 +9,12 @@ import type {
   StudyStats,
   StudyVariant,
 } from '../../shared/model'
-import type { DataStore } from '../store/data-store'
-import type { ItemSchedule, ReviewEntry } from '../store/schema'
-import { applyChange } from './apply-change'
-import { newItemSchedule, stripItemFields } from './card-service'
+import { scheduleShardOf, type DataStore } from '../store/data-store'
+import type { CardsFile, ItemSchedule, ReviewEntry } from '../store/schema'
+import { newItemSchedule, stripItemFields } from './new-item-schedule'
 import { localDay } from './local-day'
-import { logKey, monthOf, type ReviewLog } from './review-log'
+import { logKey, type ReviewLog } from './review-log'
+import type { ScheduleBook, ScheduleChange } from './schedule-book'
 import { findCardSource } from './card-source'
 import { storageFailure } from './storage-failure'
 import { computeStudyStats } from './study-stats'
@@ -22,6 +22,7 @@ import { computeStudyStats } from './study-stats'
 /** What the review service needs, passed in by the composition root. */
 export interface ReviewServiceDeps {
   readonly store: DataStore
+  readonly schedules: ScheduleBook
   readonly log: ReviewLog
   readonly now: () => string
   readonly newId: () => string
@@ -33,8 +34,20 @@ interface Item {
   readonly documentId: string
   readonly title: string
   readonly card: Card
+  /** Library order of the card (document, then place in its file): breaks ties in the queue. */
+  readonly rank: number
   readonly variant: StudyVariant
   readonly schedule: ItemSchedule
+}
+
+/**
+ * A document's study items by schedule shard: while the cards file is the same object, only the
+ * shards written since (a grade writes one) are rebuilt.
+ */
+interface CachedItems {
+  readonly cards: CardsFile
+  readonly cardsByShard: ReadonlyMap<string, readonly { card: Card; rank: number }[]>
+  readonly shards: Map<string, { stamp: object | undefined; items: Item[] }>
 }
 
 type Failure = 'not-found' | 'storage-failed' | 'read-only'
@@ -47,34 +60,46 @@ type Failure = 'not-found' | 'storage-failed' | 'read-only'
 export class ReviewService {
   readonly #deps: ReviewServiceDeps
   #reconciled: Promise<void> | null = null
+  readonly #cache = new Map<string, CachedItems>()
 
   constructor(deps: ReviewServiceDeps) {
     this.#deps = deps
   }
 
-  /** The next items to review and how many are left. */
+  /**
+   * The next items to review and how many are left. One pass over the items, no sorting of the
+   * whole collection: with tens of thousands of cards the queue stays a few milliseconds.
+   */
   async queue(limit = 2): Promise<StudyQueue> {
     const now = this.#deps.now()
-    const items = (await this.#items()).filter(
-      (item) =>
-        !item.schedule.isSuspended &&
-        !(item.schedule.buriedUntil && item.schedule.buriedUntil > now),
-    )
-    const due = items
-      .filter((item) => item.schedule.state !== 'new' && item.schedule.due <= now)
-      .sort((a, b) => a.schedule.due.localeCompare(b.schedule.due))
     const newToday = await this.#newIntroducedToday(now)
-    const fresh = items
-      .filter((item) => item.schedule.state === 'new')
-      .sort(
-        (a, b) =>
-          a.card.createdAt.localeCompare(b.card.createdAt) || a.variant.localeCompare(b.variant),
-      )
-      .slice(0, Math.max(0, this.#deps.settings().newCardsPerDay - newToday))
-    const queue = [...due, ...fresh]
-    const later = items
-      .filter((item) => item.schedule.state !== 'new' && item.schedule.due > now)
-      .map((item) => item.schedule.due)
+    const newAllowed = Math.max(0, this.#deps.settings().newCardsPerDay - newToday)
+    const byDue = (a: Item, b: Item) => compare(a.schedule.due, b.schedule.due)
+    const byCreation = (a: Item, b: Item) =>
+      compare(a.card.createdAt, b.card.createdAt) ||
+      a.rank - b.rank ||
+      compare(a.variant, b.variant)
+    const firstDue = new Smallest<Item>(limit, byDue)
+    const firstNew = new Smallest<Item>(limit, byCreation)
+    let dueLearning = 0
+    let dueReview = 0
+    let newCount = 0
+    let nextLater: string | null = null
+    for (const item of await this.#items()) {
+      const { schedule } = item
+      if (schedule.isSuspended || (schedule.buriedUntil && schedule.buriedUntil > now)) continue
+      if (schedule.state === 'new') {
+        newCount++
+        firstNew.offer(item)
+      } else if (schedule.due <= now) {
+        if (schedule.state === 'review') dueReview++
+        else dueLearning++
+        firstDue.offer(item)
+      } else if (nextLater === null || schedule.due < nextLater) nextLater = schedule.due
+    }
+    const fresh = firstNew.sorted().slice(0, newAllowed)
+    const queue = [...firstDue.sorted(), ...fresh]
+    const isEmpty = dueLearning + dueReview + Math.min(newCount, newAllowed) === 0
     const scheduler = this.#scheduler()
     return {
       items: await Promise.all(
@@ -96,11 +121,11 @@ export class ReviewService {
         })),
       ),
       counts: {
-        new: fresh.length,
-        learning: due.filter((item) => item.schedule.state !== 'review').length,
-        review: due.filter((item) => item.schedule.state === 'review').length,
+        new: Math.min(newCount, newAllowed),
+        learning: dueLearning,
+        review: dueReview,
       },
-      nextDue: queue.length > 0 ? null : (later.sort()[0] ?? null),
+      nextDue: isEmpty ? nextLater : null,
       asOf: now,
     }
   }
@@ -143,7 +168,7 @@ export class ReviewService {
     if (!applied.ok) {
       // Keep both files saying the same: take the log entry back; if even that fails, the next
       // start applies it (the log wins).
-      await this.#deps.log.remove(entry.id, monthOf(entry.reviewedAt)).catch(() => null)
+      await this.#deps.log.remove(entry.id, entry.reviewedAt).catch(() => null)
       return applied
     }
     return ok({ reviewId: entry.id, reviewedAt: entry.reviewedAt, due: after.due })
@@ -158,7 +183,7 @@ export class ReviewService {
     const meta = this.#deps.store.library.data.documents.find((doc) => doc.id === entry.documentId)
     if (!meta) return fail('not-found', 'That document is no longer in your library.')
     try {
-      await this.#deps.log.remove(reviewId, monthOf(reviewedAt))
+      await this.#deps.log.remove(reviewId, reviewedAt)
     } catch (error) {
       return storageFailure(error, 'the undo')
     }
@@ -211,34 +236,75 @@ export class ReviewService {
     variant: StudyVariant,
     next: ItemSchedule | ((current: ItemSchedule) => ItemSchedule),
   ): Promise<Result<null, Failure>> {
-    const file = await this.#deps.store.cards(documentId, title)
-    const key = itemKey(cardId, variant)
-    const result = await applyChange(
-      file,
-      (draft) => {
-        const current = draft.schedules[key]
-        if (!current) return null
-        draft.schedules[key] = typeof next === 'function' ? next(current) : next
-        return key
-      },
-      'your answer',
-      'That card no longer exists.',
-    )
-    return result.ok ? ok(null) : result
+    const cards = await this.#deps.store.cards(documentId, title)
+    const card = cards.data.cards.find((c) => c.id === cardId)
+    if (!card) return fail('not-found', 'That card no longer exists.')
+    try {
+      await this.#deps.schedules.change(
+        documentId,
+        title,
+        new Map([
+          [
+            itemKey(cardId, variant),
+            (current) =>
+              typeof next === 'function' ? next(current ?? newItemSchedule(card.createdAt)) : next,
+          ],
+        ]),
+      )
+      return ok(null)
+    } catch (error) {
+      return storageFailure(error, 'your answer')
+    }
   }
 
+  /** Every study item of the library, rebuilt only for documents whose files changed. */
   async #items(): Promise<Item[]> {
     await this.#reconcile()
     const items: Item[] = []
-    for (const { id: documentId, title } of this.#deps.store.library.data.documents) {
-      const file = await this.#deps.store.cards(documentId, title)
-      for (const card of file.data.cards) {
-        for (const variant of variantsOf(card.content)) {
-          const schedule = file.data.schedules[itemKey(card.id, variant)]
-          if (schedule) items.push({ documentId, title, card, variant, schedule })
+    const listed = new Set<string>()
+    for (const [
+      documentIndex,
+      { id: documentId, title },
+    ] of this.#deps.store.library.data.documents.entries()) {
+      listed.add(documentId)
+      const cards = (await this.#deps.store.cards(documentId, title)).data
+      const view = await this.#deps.schedules.view(documentId, title)
+      let cached = this.#cache.get(documentId)
+      if (cached?.cards !== cards) {
+        const cardsByShard = new Map<string, { card: Card; rank: number }[]>()
+        for (const [index, card] of cards.cards.entries()) {
+          const shard = scheduleShardOf(card.id)
+          const list = cardsByShard.get(shard) ?? []
+          list.push({ card, rank: documentIndex * 10_000_000 + index })
+          cardsByShard.set(shard, list)
         }
+        cached = { cards, cardsByShard, shards: new Map() }
+        this.#cache.set(documentId, cached)
+      }
+      for (const [shard, shardCards] of cached.cardsByShard) {
+        const stamp = view.stampOf(shard)
+        let entry = cached.shards.get(shard)
+        if (!entry || entry.stamp !== stamp) {
+          entry = {
+            stamp,
+            items: shardCards.flatMap(({ card, rank }) =>
+              variantsOf(card.content).map((variant) => ({
+                documentId,
+                title,
+                card,
+                rank,
+                variant,
+                schedule: view.get(card.id, variant) ?? newItemSchedule(card.createdAt),
+              })),
+            ),
+          }
+          cached.shards.set(shard, entry)
+        }
+        for (const item of entry.items) items.push(item)
       }
     }
+    for (const documentId of this.#cache.keys())
+      if (!listed.has(documentId)) this.#cache.delete(documentId)
     return items
   }
 
@@ -247,27 +313,29 @@ export class ReviewService {
     this.#reconciled ??= (async () => {
       const latest = await this.#deps.log.latestByItem()
       for (const { id: documentId, title } of this.#deps.store.library.data.documents) {
-        const file = await this.#deps.store.cards(documentId, title)
-        const stale = Object.entries(file.data.schedules).filter(([key, schedule]) => {
-          const entry = latest.get(`${documentId}/${key}`)
-          return schedule.lastReviewId !== (entry?.id ?? null)
-        })
-        if (stale.length === 0 || file.isReadOnly) continue
-        await file.update((draft) => {
-          for (const [key, schedule] of stale) {
+        const cards = (await this.#deps.store.cards(documentId, title)).data.cards
+        const view = await this.#deps.schedules.view(documentId, title)
+        const changes = new Map<string, ScheduleChange>()
+        for (const card of cards) {
+          for (const variant of variantsOf(card.content)) {
+            const key = itemKey(card.id, variant)
             const entry = latest.get(`${documentId}/${key}`)
-            const card = draft.cards.find((c) => key.startsWith(`${c.id}:`))
+            const schedule = view.get(card.id, variant)
+            if ((schedule?.lastReviewId ?? null) === (entry?.id ?? null)) continue
             const fresh = entry
               ? { ...entry.after, lastReviewId: entry.id }
-              : { ...newItemSchedule(card?.createdAt ?? this.#deps.now()) }
-            draft.schedules[key] = {
+              : newItemSchedule(card.createdAt)
+            changes.set(key, (current) => ({
               ...fresh,
-              isSuspended: schedule.isSuspended,
-              buriedUntil: schedule.buriedUntil,
+              isSuspended: current?.isSuspended ?? false,
+              buriedUntil: current?.buriedUntil ?? null,
               lastReviewId: fresh.lastReviewId,
-            }
+            }))
           }
-        })
+        }
+        // A read-only file stays as it is; its items are studied from what it says.
+        if (changes.size > 0)
+          await this.#deps.schedules.change(documentId, title, changes).catch(() => undefined)
       }
     })()
     return this.#reconciled
@@ -275,7 +343,9 @@ export class ReviewService {
 
   async #newIntroducedToday(now: string): Promise<number> {
     const today = localDay(now)
-    const entries = await this.#deps.log.entries()
+    // Today's local day starts at most 14 hours before its UTC date: read from the day before.
+    const since = new Date(Date.parse(now) - 2 * 86_400_000).toISOString()
+    const entries = await this.#deps.log.entriesSince(since)
     return new Set(
       entries
         .filter(
@@ -289,5 +359,37 @@ export class ReviewService {
   #scheduler(): Scheduler {
     const { desiredRetention, maximumIntervalDays } = this.#deps.settings()
     return new Scheduler({ desiredRetention, maximumIntervalDays, isFuzzEnabled: true })
+  }
+}
+
+/** ISO times and ids compare as plain strings: faster than localeCompare, and the same order. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Keeps the `size` smallest of the items offered, by `order`. */
+class Smallest<T> {
+  readonly #size: number
+  readonly #order: (a: T, b: T) => number
+  readonly #items: T[] = []
+
+  constructor(size: number, order: (a: T, b: T) => number) {
+    this.#size = size
+    this.#order = order
+  }
+
+  offer(item: T): void {
+    if (this.#size === 0) return
+    const last = this.#items[this.#items.length - 1]
+    if (this.#items.length === this.#size && last !== undefined && this.#order(item, last) >= 0)
+      return
+    let index = this.#items.length
+    while (index > 0 && this.#order(item, this.#items[index - 1]!) < 0) index--
+    this.#items.splice(index, 0, item)
+    if (this.#items.length > this.#size) this.#items.pop()
+  }
+
+  sorted(): T[] {
+    return [...this.#items]
   }
 }

@@ -10,6 +10,8 @@ import {
   cardsFileSchema,
   positionsFileSchema,
   reviewsFileSchema,
+  scheduleShardFileSchema,
+  type ScheduleShardFile,
   contentFileSchema,
   currentSchemaVersion,
   libraryFileSchema,
@@ -23,6 +25,20 @@ import {
 } from './schema'
 import { hasErrorCode, realFs, type StoreFs } from './store-fs'
 import type { StoredFile } from './stored-file'
+import type { ItemSchedule } from './schema'
+
+/** Schedules are spread over this many shard files per document. */
+export const scheduleShardCount = 32
+
+/** The shard ("00"–"1f") a card's schedules are kept in: FNV-1a of its id. */
+export function scheduleShardOf(cardId: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < cardId.length; i++) {
+    hash ^= cardId.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return (hash % scheduleShardCount).toString(16).padStart(2, '0')
+}
 
 /** Pictures are stored under a content hash with a raster image extension (never SVG: it can run script). */
 export const assetNamePattern = /^[0-9a-f]{16}\.(?:png|jpe?g|gif|webp)$/
@@ -50,6 +66,9 @@ export class DataStore {
   readonly #annotations = new Map<string, Promise<StoredFile<AnnotationsFile>>>()
   readonly #cards = new Map<string, Promise<StoredFile<CardsFile>>>()
   readonly #reviews = new Map<string, Promise<StoredFile<ReviewsFile>>>()
+  readonly #schedules = new Map<string, Promise<StoredFile<ScheduleShardFile>>>()
+  /** Documents whose schedules folder was listed; later shards are added as they are opened. */
+  readonly #listedSchedules = new Set<string>()
   readonly #positions = new Map<string, Promise<StoredFile<PositionsFile>>>()
   readonly #alignments = new Map<string, Promise<StoredFile<AlignmentFile>>>()
 
@@ -128,22 +147,90 @@ export class DataStore {
     )
   }
 
-  /** The cards of a document and the schedules of their study items. */
+  /**
+   * The cards of a document (their schedules are in `scheduleShard`). A schema-1 file's
+   * schedules are moved to the shards first: shards written, then the cards file without them,
+   * so a crash in between only repeats the move.
+   */
   cards(documentId: string, title: string): Promise<StoredFile<CardsFile>> {
     assertDocumentId(documentId)
-    return cached(this.#cards, documentId, () =>
+    return cached(this.#cards, documentId, async () => {
+      const file = await this.#openCards(documentId, title)
+      const legacy = file.data.schedules
+      if (!legacy || file.isReadOnly) return file
+      const byShard = new Map<string, [string, ItemSchedule][]>()
+      for (const [key, schedule] of Object.entries(legacy)) {
+        const shard = scheduleShardOf(key.slice(0, key.lastIndexOf(':')))
+        byShard.set(shard, [...(byShard.get(shard) ?? []), [key, schedule]])
+      }
+      for (const [shard, entries] of byShard) {
+        const shardFile = await this.scheduleShard(documentId, title, shard)
+        await shardFile.update((draft) => {
+          for (const [key, schedule] of entries) draft.schedules[key] ??= schedule
+        })
+      }
+      await file.update((draft) => {
+        delete draft.schedules
+      })
+      return file
+    })
+  }
+
+  /** One shard of a document's schedules: the cards whose id hashes to `shard` ("00"–"1f"). */
+  scheduleShard(
+    documentId: string,
+    title: string,
+    shard: string,
+  ): Promise<StoredFile<ScheduleShardFile>> {
+    assertDocumentId(documentId)
+    if (!/^[0-9a-f]{2}$/.test(shard)) throw new Error(`Invalid schedule shard: ${shard}`)
+    return cached(this.#schedules, `${documentId}/${shard}`, () =>
       openWithDefaults(this.#context, {
-        relPath: `documents/${documentId}/cards.json`,
-        label: `the flashcards of “${title}”`,
-        schema: cardsFileSchema,
-        defaults: (): CardsFile => ({
+        relPath: `documents/${documentId}/schedules/${shard}.json`,
+        label: `the study schedule of “${title}”`,
+        schema: scheduleShardFileSchema,
+        defaults: (): ScheduleShardFile => ({
           schemaVersion: currentSchemaVersion,
           documentId,
-          cards: [],
+          shard,
           schedules: {},
         }),
       }),
     )
+  }
+
+  /** The shards of a document's schedules that exist (on disk or opened since), sorted. */
+  async scheduleShards(documentId: string): Promise<string[]> {
+    assertDocumentId(documentId)
+    if (!this.#listedSchedules.has(documentId)) {
+      const names = await this.#context.fs
+        .readdir(join(this.#context.dataDir, 'documents', documentId, 'schedules'))
+        .catch(() => [] as string[])
+      this.#listedSchedules.add(documentId)
+      for (const name of names) {
+        const shard = /^([0-9a-f]{2})\.json$/.exec(name)?.[1]
+        // Opening registers the shard; its title only labels messages about it.
+        if (shard) void this.scheduleShard(documentId, documentId, shard).catch(() => undefined)
+      }
+    }
+    const prefix = `${documentId}/`
+    return [...this.#schedules.keys()]
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => key.slice(prefix.length))
+      .sort()
+  }
+
+  #openCards(documentId: string, title: string): Promise<StoredFile<CardsFile>> {
+    return openWithDefaults(this.#context, {
+      relPath: `documents/${documentId}/cards.json`,
+      label: `the flashcards of “${title}”`,
+      schema: cardsFileSchema,
+      defaults: (): CardsFile => ({
+        schemaVersion: currentSchemaVersion,
+        documentId,
+        cards: [],
+      }),
+    })
   }
 
   /** The actors and positions of a document. */
@@ -196,25 +283,30 @@ export class DataStore {
     })
   }
 
-  /** The review log of one month ("2026-11"). */
-  reviews(month: string): Promise<StoredFile<ReviewsFile>> {
-    if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`Invalid month: ${month}`)
-    return cached(this.#reviews, month, () =>
+  /** The review log of one UTC day ("2026-11-28"), or a schema-1 month file ("2026-11"). */
+  reviews(period: string): Promise<StoredFile<ReviewsFile>> {
+    const isDay = /^\d{4}-\d{2}-\d{2}$/.test(period)
+    if (!isDay && !/^\d{4}-\d{2}$/.test(period)) throw new Error(`Invalid period: ${period}`)
+    return cached(this.#reviews, period, () =>
       openWithDefaults(this.#context, {
-        relPath: `reviews/${month}.json`,
-        label: `your review history of ${month}`,
+        relPath: `reviews/${period}.json`,
+        label: `your review history of ${period}`,
         schema: reviewsFileSchema,
-        defaults: (): ReviewsFile => ({ schemaVersion: currentSchemaVersion, month, entries: [] }),
+        defaults: (): ReviewsFile => ({
+          schemaVersion: currentSchemaVersion,
+          ...(isDay ? { day: period } : { month: period }),
+          entries: [],
+        }),
       }),
     )
   }
 
-  /** The months that have a review log, oldest first. */
-  async reviewMonths(): Promise<string[]> {
+  /** The days (and schema-1 months) that have a review log, oldest first. */
+  async reviewPeriods(): Promise<string[]> {
     const names = await this.#context.fs
       .readdir(join(this.#context.dataDir, 'reviews'))
       .catch(() => [] as string[])
-    const onDisk = names.flatMap((name) => /^(\d{4}-\d{2})\.json$/.exec(name)?.[1] ?? [])
+    const onDisk = names.flatMap((name) => /^(\d{4}-\d{2}(?:-\d{2})?)\.json$/.exec(name)?.[1] ?? [])
     return [...new Set([...onDisk, ...this.#reviews.keys()])].sort()
   }
 
@@ -241,6 +333,9 @@ export class DataStore {
     )
     for (const map of [this.#contents, this.#annotations, this.#cards, this.#positions])
       map.delete(documentId)
+    for (const key of [...this.#schedules.keys()])
+      if (key.startsWith(`${documentId}/`)) this.#schedules.delete(key)
+    this.#listedSchedules.delete(documentId)
     return trashName
   }
 

@@ -7,7 +7,13 @@ type Migration = (data: Record<string, unknown>) => Record<string, unknown>
  * `migrations[v]` migrates version v to v + 1. Version 0 is data from before files carried a
  * schemaVersion (pre-release builds); it has the same shape, so stamping it is enough.
  */
-const migrations: readonly Migration[] = [(data) => ({ ...data, schemaVersion: 1 })]
+const migrations: readonly Migration[] = [
+  (data) => ({ ...data, schemaVersion: 1 }),
+  // Schema 2 moved card schedules out of cards.json into shards and the review log into daily
+  // files. Both old shapes stay readable (optional `schedules`, `month`); the store moves a
+  // cards file's schedules to the shards the first time it opens it.
+  (data) => ({ ...data, schemaVersion: 2 }),
+]
 
 /** The schema version a parsed file declares; 0 when it has none. */
 export function schemaVersionOf(data: Record<string, unknown>): number {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defaultHighlightLabels, defaultSettings, settingsLimits } from '../../shared/model'
 
 /** The schema version this build writes. Files with a higher number open read-only. */
-export const currentSchemaVersion = 1
+export const currentSchemaVersion = 2
 
 const isoDateTime = z.iso.datetime({ offset: true })
 const languageTag = z.string().min(2).max(35)
@@ -232,15 +232,31 @@ export const itemScheduleSchema = scheduleSchema.extend({
 })
 export type ItemSchedule = z.infer<typeof itemScheduleSchema>
 
-/** documents/<id>/cards.json: a document's cards and the schedule of each study item. */
+/**
+ * documents/<id>/cards.json: a document's cards. Their schedules live apart, in shards (below),
+ * so grading a card rewrites a small file, not every card of the document.
+ */
 export const cardsFileSchema = z.object({
   schemaVersion: z.literal(currentSchemaVersion),
   documentId: z.string().min(1),
   cards: z.array(cardSchema),
+  /**
+   * Schema 1 kept every schedule here, keyed by `${cardId}:${variant}`; the store moves them to
+   * the shards when it opens such a file.
+   */
+  schedules: z.record(z.string(), itemScheduleSchema).optional(),
+})
+export type CardsFile = z.infer<typeof cardsFileSchema>
+
+/** documents/<id>/schedules/<shard>.json: the schedules of the cards whose id hashes here. */
+export const scheduleShardFileSchema = z.object({
+  schemaVersion: z.literal(currentSchemaVersion),
+  documentId: z.string().min(1),
+  shard: z.string().regex(/^[0-9a-f]{2}$/),
   /** Keyed by `${cardId}:${variant}`. */
   schedules: z.record(z.string(), itemScheduleSchema),
 })
-export type CardsFile = z.infer<typeof cardsFileSchema>
+export type ScheduleShardFile = z.infer<typeof scheduleShardFileSchema>
 
 export const reviewEntrySchema = z.object({
   id: z.string().min(1),
@@ -255,10 +271,21 @@ export const reviewEntrySchema = z.object({
 })
 export type ReviewEntry = z.infer<typeof reviewEntrySchema>
 
-/** reviews/<yyyy-mm>.json: the review log of one month. */
+/**
+ * reviews/<yyyy-mm-dd>.json: the review log of one (UTC) day. Schema 1 kept a month per file
+ * (reviews/<yyyy-mm>.json, with `month`); those are still read and amended, never rewritten
+ * into days.
+ */
 export const reviewsFileSchema = z.object({
   schemaVersion: z.literal(currentSchemaVersion),
-  month: z.string().regex(/^\d{4}-\d{2}$/),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
   entries: z.array(reviewEntrySchema),
 })
 export type ReviewsFile = z.infer<typeof reviewsFileSchema>

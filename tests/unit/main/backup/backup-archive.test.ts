@@ -39,7 +39,7 @@ describe('backup archives', () => {
     expect(Object.keys(original)).toEqual(
       expect.arrayContaining([
         'library.json',
-        expect.stringMatching(/^reviews\/\d{4}-\d{2}\.json$/),
+        expect.stringMatching(/^reviews\/\d{4}-\d{2}-\d{2}\.json$/),
       ]),
     )
     expect(await canonical(restored)).toEqual(original)

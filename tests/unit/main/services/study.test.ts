@@ -1,3 +1,4 @@
+import { scheduleShardOf } from '../../../../src/main/store/data-store'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -83,7 +84,7 @@ describe('cards and reviews', () => {
     const graded = await services.reviews.grade(documentId, created.value.id, 'forward', 'easy')
     expect(graded.ok).toBe(true)
     if (!graded.ok) return
-    const log = JSON.parse(await readFile(join(dataDir, 'reviews', '2026-11.json'), 'utf8'))
+    const log = JSON.parse(await readFile(join(dataDir, 'reviews', '2026-11-28.json'), 'utf8'))
     expect(log.entries).toMatchObject([
       { grade: 'easy', kind: 'review', before: { state: 'new' }, after: { state: 'review' } },
     ])
@@ -156,7 +157,7 @@ describe('cards and reviews', () => {
     const crashBetweenWrites: StoreFs = {
       ...realFs,
       rename: async (from, to) => {
-        if (hasCrashed || (isArmed && String(to).endsWith('cards.json'))) {
+        if (hasCrashed || (isArmed && String(to).includes('/schedules/'))) {
           hasCrashed = true
           throw Object.assign(new Error('process killed'), { code: 'EIO' })
         }
@@ -183,13 +184,22 @@ describe('cards and reviews', () => {
       seedStudyMaterial: false,
     })
     const listed = await restarted.cards.list(documentId)
-    const log = JSON.parse(await readFile(join(dataDir, 'reviews', '2026-11.json'), 'utf8'))
+    const log = JSON.parse(await readFile(join(dataDir, 'reviews', '2026-11-28.json'), 'utf8'))
     expect(log.entries).toHaveLength(1)
     expect((await restarted.reviews.queue()).counts.new).toBe(0)
-    const cards = JSON.parse(
-      await readFile(join(dataDir, 'documents', documentId, 'cards.json'), 'utf8'),
+    const shard = JSON.parse(
+      await readFile(
+        join(
+          dataDir,
+          'documents',
+          documentId,
+          'schedules',
+          `${scheduleShardOf(created.value.id)}.json`,
+        ),
+        'utf8',
+      ),
     )
-    expect(Object.values(cards.schedules)[0]).toMatchObject({
+    expect(shard.schedules[`${created.value.id}:forward`]).toMatchObject({
       state: 'review',
       lastReviewId: log.entries[0].id,
     })

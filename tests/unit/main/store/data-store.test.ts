@@ -1,3 +1,4 @@
+import { currentSchemaVersion } from '../../../../src/main/store/schema'
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -37,7 +38,10 @@ describe('DataStore', () => {
       library.settings = { ...library.settings, fontSize: 22 }
     })
     const onDisk = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'))
-    expect(onDisk).toMatchObject({ schemaVersion: 1, settings: { fontSize: 22 } })
+    expect(onDisk).toMatchObject({
+      schemaVersion: currentSchemaVersion,
+      settings: { fontSize: 22 },
+    })
   })
 
   it('keeps a backup of a new file and of the last good file before a session’s first write', async () => {
@@ -124,7 +128,7 @@ describe('DataStore', () => {
     await writeFile(join(dataDir, 'library.json'), JSON.stringify(legacy))
     const store = await DataStore.open({ dataDir, now: steppingClock() })
     expect(store.notices).toEqual([])
-    expect(store.library.data.schemaVersion).toBe(1)
+    expect(store.library.data.schemaVersion).toBe(currentSchemaVersion)
     await store.library.update(() => undefined)
     const backups = await readdir(join(dataDir, 'backups'))
     expect(JSON.parse(await readFile(join(dataDir, 'backups', backups[0]!), 'utf8'))).toEqual(
