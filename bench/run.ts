@@ -10,6 +10,7 @@ import {
   saveHighlight,
   searchLibrary,
 } from './workloads'
+import { openLargeDocument } from './chromium-workloads'
 
 // `npm run bench` (full sizes) or `npm run bench -- --quick` (small sizes, CI): each figure is the
 // median of repeated runs beside a reference measured in the same run, written to
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     saveHighlight,
     searchLibrary,
     gradeAndNext,
+    openLargeDocument,
   ]) {
     const outcome = await workload(sizes)
     for (const result of Array.isArray(outcome) ? outcome : [outcome]) {

@@ -2,11 +2,9 @@ import { test as base, expect, type Page } from '@playwright/test'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { requestNames } from '../../../src/shared/ipc/contract'
-import { createDispatch } from '../../../src/main/ipc/dispatch'
-import { createHandlers } from '../../../src/main/ipc/handlers'
 import { createServices, type Services } from '../../../src/main/services/create-services'
-import { serveDirectory } from './static-server'
+import { bridgePage } from '../../support/bridge-page'
+import { serveDirectory } from '../../support/static-server'
 
 const repoRoot = resolve(__dirname, '../../..')
 
@@ -64,29 +62,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         ...(options.now ? { now: options.now } : {}),
       })
       running.services = services
-      const dispatch = createDispatch(
-        createHandlers({ services, openExternal: async (url) => void openedLinks.push(url) }),
-      )
       const page = await context.newPage()
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
       })
-      await page.exposeFunction('__lecternInvoke', (name: string, args: unknown) =>
-        dispatch(name, args),
-      )
-      await page.addInitScript(
-        (names) => {
-          const invoke = (
-            window as unknown as { __lecternInvoke: (n: string, a: unknown) => Promise<unknown> }
-          ).__lecternInvoke
-          const api = Object.fromEntries(
-            names.map((name) => [name, (args?: unknown) => invoke(name, args)]),
-          )
-          Object.defineProperty(window, 'lectern', { value: Object.freeze(api) })
-        },
-        requestNames as readonly string[],
-      )
+      await bridgePage(page, services, async (url) => void openedLinks.push(url))
       await page.goto(appUrl)
       return page
     })

@@ -17,6 +17,8 @@ export function labelHighlightName(labelId: string): string {
 export class HighlightPainter {
   readonly #sheet = new CSSStyleSheet()
   #names: string[] = []
+  /** The range of each painted highlight, for the focus and hover marks. */
+  #ranges = new Map<string, Range>()
 
   constructor() {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet]
@@ -34,16 +36,10 @@ export class HighlightPainter {
     )
   }
 
-  /** Paints every anchored highlight, plus the focused and hovered ones' outlines. */
-  paint(
-    offsets: TextOffsets,
-    highlights: readonly Highlight[],
-    focusedId: string | null,
-    hoveredId: string | null,
-    flashing: { start: number; end: number } | null = null,
-  ): void {
+  /** Paints every anchored highlight in its label's colour. */
+  paint(offsets: TextOffsets, highlights: readonly Highlight[]): void {
     const byLabel = new Map<string, Range[]>()
-    const rangeOf = new Map<string, Range>()
+    this.#ranges = new Map()
     for (const highlight of highlights) {
       if (highlight.status !== 'anchored') continue
       const range = offsets.rangeOf(
@@ -51,15 +47,28 @@ export class HighlightPainter {
         highlight.selectors.position.end,
       )
       if (!range) continue
-      rangeOf.set(highlight.id, range)
+      this.#ranges.set(highlight.id, range)
       const name = labelHighlightName(highlight.labelId)
-      byLabel.set(name, [...(byLabel.get(name) ?? []), range])
+      const ranges = byLabel.get(name)
+      if (ranges) ranges.push(range)
+      else byLabel.set(name, [range])
     }
-    this.clear()
+    for (const name of this.#names) CSS.highlights.delete(name)
     for (const [name, ranges] of byLabel) CSS.highlights.set(name, new Highlight(...ranges))
     this.#names = [...byLabel.keys()]
-    const focused = focusedId ? rangeOf.get(focusedId) : undefined
-    const hovered = hoveredId ? rangeOf.get(hoveredId) : undefined
+  }
+
+  /** Outlines the focused and hovered highlights and flashes a passage (after `paint`). */
+  paintMarks(
+    offsets: TextOffsets,
+    focusedId: string | null,
+    hoveredId: string | null,
+    flashing: { start: number; end: number } | null = null,
+  ): void {
+    for (const name of ['lectern-focus', 'lectern-hover', 'lectern-flash'])
+      CSS.highlights.delete(name)
+    const focused = focusedId ? this.#ranges.get(focusedId) : undefined
+    const hovered = hoveredId ? this.#ranges.get(hoveredId) : undefined
     if (focused) this.#set('lectern-focus', focused, 2)
     if (hovered) this.#set('lectern-hover', hovered, 1)
     const flashRange = flashing ? offsets.rangeOf(flashing.start, flashing.end) : null
@@ -68,7 +77,7 @@ export class HighlightPainter {
 
   /** Removes every highlight this painter made. */
   clear(): void {
-    for (const name of [...this.#names, 'lectern-focus', 'lectern-hover'])
+    for (const name of [...this.#names, 'lectern-focus', 'lectern-hover', 'lectern-flash'])
       CSS.highlights.delete(name)
     this.#names = []
   }

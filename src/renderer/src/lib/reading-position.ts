@@ -11,34 +11,54 @@ export interface ScrollPlace {
   readonly progress: number
 }
 
+/** The blocks of the column in reading order, measured only when asked (a long book has thousands). */
+export interface Blocks {
+  readonly length: number
+  boxAt(index: number): BlockBox
+}
+
 /**
  * Finds the block at the top of the viewport and how far the viewport's top is into it. Anchoring
  * to a block (not a pixel offset) keeps the place when the font size or window width changes.
+ * Blocks are in reading order, so a bisection measures a dozen of them, not all.
  */
 export function placeAtScroll(
-  blocks: readonly BlockBox[],
+  blocks: Blocks,
   scrollTop: number,
   scrollHeight: number,
   clientHeight: number,
 ): ScrollPlace {
   const scrollable = scrollHeight - clientHeight
   const progress = scrollable <= 0 ? 1 : clamp(scrollTop / scrollable)
-  let index = blocks.findIndex((block) => block.top + block.height > scrollTop)
-  if (index < 0) index = Math.max(0, blocks.length - 1)
-  const block = blocks[index]
+  let low = 0
+  let high = blocks.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    const box = blocks.boxAt(middle)
+    if (box.top + box.height > scrollTop) high = middle
+    else low = middle + 1
+  }
+  const index = low < blocks.length ? low : Math.max(0, blocks.length - 1)
+  const block = blocks.length > 0 ? blocks.boxAt(index) : undefined
   const fraction = block && block.height > 0 ? clamp((scrollTop - block.top) / block.height) : 0
   return { segmentIndex: index, segmentFraction: fraction, progress }
 }
 
 /** The scrollTop that puts the remembered place back at the top of the viewport. */
 export function scrollTopForPlace(
-  blocks: readonly BlockBox[],
+  blocks: Blocks,
   place: Pick<ScrollPlace, 'segmentIndex' | 'segmentFraction'>,
 ): number {
-  const block = blocks[Math.min(place.segmentIndex, blocks.length - 1)]
-  return block ? Math.max(0, block.top + place.segmentFraction * block.height) : 0
+  if (blocks.length === 0) return 0
+  const block = blocks.boxAt(Math.min(place.segmentIndex, blocks.length - 1))
+  return Math.max(0, block.top + place.segmentFraction * block.height)
 }
 
 function clamp(value: number): number {
   return Math.min(1, Math.max(0, value))
+}
+
+/** Blocks over an array of boxes (tests, and anything measured up front). */
+export function blocksOf(boxes: readonly BlockBox[]): Blocks {
+  return { length: boxes.length, boxAt: (index) => boxes[index]! }
 }

@@ -9,6 +9,8 @@ export class TextOffsets {
   readonly #root: HTMLElement
   readonly #text: string
   readonly #segments: readonly Segment[]
+  /** Segment elements by index, found once; refreshed when one is missing or detached. */
+  #elements: (HTMLElement | undefined)[] | null = null
 
   constructor(root: HTMLElement, content: DocumentText) {
     this.#root = root
@@ -18,7 +20,35 @@ export class TextOffsets {
 
   /** The element of segment `index`, if it is rendered. */
   elementOf(index: number): HTMLElement | null {
-    return this.#root.querySelector<HTMLElement>(`[data-segment-index="${index}"]`)
+    const cached = this.#elements?.[index]
+    if (cached?.isConnected && this.#root.contains(cached)) return cached
+    // One pass over the text finds every segment element; a lookup per segment would search
+    // the whole document each time (thousands of highlights × thousands of blocks).
+    this.#elements = []
+    for (const element of this.#root.querySelectorAll<HTMLElement>('[data-segment-index]'))
+      this.#elements[Number(element.dataset['segmentIndex'])] = element
+    return this.#elements[index] ?? null
+  }
+
+  /** The index of the segment holding `offset` (see #pointAt for boundaries), by bisection. */
+  #segmentIndexAt(offset: number, edge: 'start' | 'end'): number {
+    let low = 0
+    let high = this.#segments.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      const end = this.#segments[middle]!.end
+      if (edge === 'start' ? offset < end : offset <= end) high = middle
+      else low = middle + 1
+    }
+    return low < this.#segments.length ? low : -1
+  }
+
+  /**
+   * The block element holding `offset`. Its box is cheap even far off screen, where its text is
+   * not laid out (content-visibility), unlike a range inside it.
+   */
+  blockOf(offset: number): HTMLElement | null {
+    return this.elementOf(this.#segmentIndexAt(offset, 'start'))
   }
 
   /** The document offset of a DOM boundary point, or null outside the text. */
@@ -68,9 +98,7 @@ export class TextOffsets {
 
   #pointAt(offset: number, edge: 'start' | 'end'): { node: Node; offset: number } | null {
     // An offset on a segment boundary belongs to the next segment for a start, the previous for an end.
-    const index = this.#segments.findIndex((s) =>
-      edge === 'start' ? offset < s.end : offset <= s.end,
-    )
+    const index = this.#segmentIndexAt(offset, edge)
     const segment = this.#segments[index]
     const element = this.elementOf(index)
     if (!segment || !element) return null
