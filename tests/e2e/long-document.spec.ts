@@ -1,0 +1,79 @@
+import { describe } from '../../src/shared/domain/anchoring'
+import type { Highlight } from '../../src/shared/model'
+import { generateProse, seededRandom } from '../support/generated-text'
+import { test, expect } from './support/lectern'
+
+test.use({ studyMaterial: false })
+
+// A book-length text: blocks off screen are not laid out and notes are made only near the
+// visible part; what the reader sees must not change for that.
+test('a long document: a far highlight’s note sits level with it, and the place survives a reload', async ({
+  launch,
+  running,
+}) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  const services = running.services!
+  const text = `A Long Book\n\n${generateProse(seededRandom(5), 400_000)}`
+  const imported = await services.library.importFile(new TextEncoder().encode(text), {
+    fileName: 'a-long-book.txt',
+  })
+  if (!imported.ok) throw new Error(imported.error.message)
+  const { id: documentId, revision } = imported.value.document
+  const opened = await services.library.open(documentId)
+  if (!opened.ok) throw new Error(opened.error.message)
+  const content = opened.value.content.text
+  const at = (fraction: number) => content.indexOf(' ', Math.floor(content.length * fraction)) + 1
+  const highlights: Highlight[] = [0.1, 0.5, 0.9].map((fraction, index) => {
+    const start = at(fraction)
+    return {
+      id: `far-${index}`,
+      documentId,
+      labelId: 'evidence',
+      selectors: describe(content, start, start + 40),
+      revisionId: revision.id,
+      status: 'anchored',
+      note: `Note number ${index}`,
+      tags: [],
+      createdAt: '2026-11-28T09:00:00.000Z',
+      updatedAt: '2026-11-28T09:00:00.000Z',
+    }
+  })
+  await services.annotations.upsertMany(documentId, highlights)
+  await page.reload()
+  await expect(page.locator('.doc-title')).toHaveText(/long book/i)
+
+  // Keyboard: the next highlight, twice, brings the middle one on screen with its note level.
+  await page.locator('.scroller').focus()
+  await page.keyboard.press('n')
+  await page.keyboard.press('n')
+  const note = page
+    .getByRole('article', { name: /Highlight:/ })
+    .filter({ hasText: 'Note number 1' })
+  await expect(note).toBeVisible()
+  await expect
+    .poll(async () => {
+      const highlightTop = await page.evaluate(() => {
+        const ranges = [...(CSS.highlights.get('lectern-focus') ?? [])] as Range[]
+        return ranges[0]?.getBoundingClientRect().top ?? -1
+      })
+      return Math.abs((await note.boundingBox())!.y - highlightTop)
+    })
+    .toBeLessThan(12)
+  // Only the notes near the screen are in the page.
+  await expect(page.getByRole('article', { name: /Highlight:/ })).toHaveCount(1)
+
+  const scroller = page.locator('.scroller')
+  const top = await scroller.evaluate((element) => element.scrollTop)
+  expect(top).toBeGreaterThan(10_000)
+  await expect
+    .poll(async () => {
+      const library = await services.library.list()
+      return library.find((doc) => doc.id === documentId)?.readingPosition?.progress ?? 0
+    })
+    .toBeGreaterThan(0.3)
+  await page.reload()
+  await expect(
+    page.getByRole('article', { name: /Highlight:/ }).filter({ hasText: 'Note number 1' }),
+  ).toBeVisible()
+})
