@@ -16,6 +16,8 @@ export default defineConfig(({ command }) => ({
           index: resolve(__dirname, 'src/main/index.ts'),
           // The `lectern` command line: the same services, no Electron.
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          // Imported files are parsed in this worker thread, off main's event loop.
+          importWorker: resolve(__dirname, 'src/main/importing/read-worker.ts'),
         },
       },
     },

@@ -1,4 +1,5 @@
-import { access, mkdtemp, rm } from 'node:fs/promises'
+import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { gzipSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
@@ -185,4 +186,95 @@ async function scrollThrough(page: Page, fraction: number, screens: number): Pro
   // Let tasks the last scrolls started finish and be reported.
   await page.waitForTimeout(500)
   return (await page.evaluate('Math.max(0, ...window.__longTasks)')) as number
+}
+
+/**
+ * The library view: the app's first contentful paint with 100 documents in the library, the time
+ * from pressing `l` to the list of documents shown, and the renderer's JavaScript size.
+ */
+export async function libraryFirstPaint(sizes: Sizes): Promise<BenchResult[]> {
+  const count = sizes.documents
+  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-bench-library-'))
+  const server = await serveDirectory(join(root, 'out/renderer'))
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
+  try {
+    const services = await createServices({
+      dataDir,
+      resourcesDir: join(root, 'resources'),
+      seedStudyMaterial: false,
+    })
+    const random = seededRandom(4)
+    for (let index = 0; index < count; index++) {
+      const text = `Document ${index + 1}\n\n${generateProse(random, 20_000)}`
+      await services.library.importFile(new TextEncoder().encode(text), {
+        fileName: `d${index}.txt`,
+      })
+    }
+    const paints: number[] = []
+    const shown: number[] = []
+    for (let run = 0; run < Math.max(2, sizes.runs - 2); run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      const page = await context.newPage()
+      await bridgePage(page, services)
+      // When the first view (the last document read) has its title on screen.
+      await page.addInitScript(`
+        const seen = () => document.querySelector('article h1')
+          ? requestAnimationFrame(() => setTimeout(() => (window.__paintedAt = performance.now())))
+          : requestAnimationFrame(seen)
+        requestAnimationFrame(seen)
+      `)
+      await page.goto(server.url)
+      await page.waitForFunction(() => window.__paintedAt !== undefined)
+      paints.push((await page.evaluate('window.__paintedAt')) as number)
+      await page.locator('.scroller').focus()
+      const start = Date.now()
+      await page.keyboard.press('l')
+      await page.getByRole('heading', { name: 'Library' }).waitFor()
+      await page.getByText(`Document ${count}`, { exact: true }).first().waitFor()
+      shown.push(Date.now() - start)
+      await context.close()
+    }
+    const gzipped = await rendererScriptGzipBytes()
+    return [
+      {
+        workload: `start the app until its first view is painted, ${count} documents in the library`,
+        figure: 'median ms',
+        value: median(paints),
+        reference: '—',
+        referenceValue: 0,
+        target: 'report',
+        isMet: true,
+      },
+      {
+        workload: `library view shown (press l until all ${count} documents are listed)`,
+        figure: 'median ms',
+        value: median(shown),
+        reference: '—',
+        referenceValue: 0,
+        target: 'report',
+        isMet: true,
+      },
+      {
+        workload: 'renderer JavaScript, gzip',
+        figure: 'kB',
+        value: gzipped / 1024,
+        reference: '—',
+        referenceValue: 0,
+        target: 'report; keep it lean',
+        isMet: true,
+      },
+    ]
+  } finally {
+    await browser.close()
+    await server.close()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+async function rendererScriptGzipBytes(): Promise<number> {
+  const folder = join(root, 'out/renderer/assets')
+  let total = 0
+  for (const name of await readdir(folder))
+    if (name.endsWith('.js')) total += gzipSync(await readFile(join(folder, name))).length
+  return total
 }

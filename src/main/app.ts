@@ -28,7 +28,12 @@ export async function start(
   app.on('web-contents-created', (_event, contents) => {
     guardNavigation(contents, appPageUrl, (url) => void shell.openExternal(url))
   })
-  const services = await createServices({ dataDir, resourcesDir: resourcesDir() })
+  const services = await createServices({
+    dataDir,
+    resourcesDir: resourcesDir(),
+    // Built beside index.js: imported files are parsed off main's thread.
+    importWorker: { path: join(__dirname, 'importWorker.js') },
+  })
   const chosenFiles: { fileName: string; bytes: Uint8Array }[] = []
   const dispatch = createDispatch(
     createHandlers({

@@ -10,6 +10,7 @@ runCli(process.argv.slice(2), {
   env: process.env,
   defaultDataDir: osDataDir(process.platform, process.env, homedir()),
   resourcesDir: join(__dirname, '../../resources'),
+  importWorkerPath: join(__dirname, 'importWorker.js'),
 }).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {

@@ -15,6 +15,8 @@ export interface CliEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>
   readonly defaultDataDir: string
   readonly resourcesDir: string
+  /** The built import worker; files are parsed on this thread without it. */
+  readonly importWorkerPath?: string
 }
 
 /** Runs one command; resolves to the exit code (0 ok, 1 something failed, 2 bad usage). */
@@ -33,7 +35,11 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     io.out(parsed.isJson ? `${JSON.stringify(json)}\n` : `${human}\n`)
   // Restore comes before opening the store: opening would create files in the empty folder.
   if (parsed.command === 'restore') return restore(parsed.operands[0]!, dataDir, print, io.err)
-  const services = await createServices({ dataDir, resourcesDir: io.resourcesDir })
+  const services = await createServices({
+    dataDir,
+    resourcesDir: io.resourcesDir,
+    ...(io.importWorkerPath ? { importWorker: { path: io.importWorkerPath } } : {}),
+  })
   for (const notice of services.store.notices)
     io.err(`lectern: ${notice.title}. ${notice.message}\n`)
 

@@ -52,7 +52,7 @@ export function parseAs(
 }
 
 /** Why a file's bytes could not become a document. */
-export type ReadFailure = DecodeFailure | EpubFailure | 'unsupported-format'
+export type ReadFailure = DecodeFailure | EpubFailure | 'unsupported-format' | 'parse-failed'
 
 /** Reads a file's bytes as a document of the format its name says: decode, then parse. */
 export function readDocument(

@@ -12,6 +12,7 @@ import { ReviewService } from './review-service'
 import { ScheduleBook } from './schedule-book'
 import { importBundledDocuments } from './bundled-documents'
 import { LibraryService } from './library-service'
+import { readInWorker, type ReadWorkerOptions } from '../importing/read-off-thread'
 import { SettingsService } from './settings-service'
 import { LinkService } from './link-service'
 import { BackupService } from '../backup/backup-service'
@@ -30,6 +31,8 @@ export interface ServiceOptions {
    * (default true). Tests of other features start without them, as a reader who deleted them.
    */
   readonly seedStudyMaterial?: boolean
+  /** Parse imported files in this worker (the app and the command line); else on this thread. */
+  readonly importWorker?: ReadWorkerOptions
 }
 
 /** The main-process services, built once over one data dir. */
@@ -69,6 +72,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     now,
     newId,
     hashText: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+    ...(options.importWorker ? { readDocument: readInWorker(options.importWorker) } : {}),
   })
   const settings = new SettingsService(store)
   const annotations = new AnnotationService({ store, now, newId })

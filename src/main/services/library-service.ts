@@ -6,7 +6,8 @@ import type {
   ReadingPosition,
   Revision,
 } from '../../shared/model'
-import { readDocument, type ImportFormat, type ReadFailure } from '../importing/import-format'
+import { type ImportFormat, type ReadFailure } from '../importing/import-format'
+import { readOnThisThread, type DocumentReader } from '../importing/read-off-thread'
 import type { ParsedText } from '../importing/plain-text/parse-plain-text'
 import { currentSchemaVersion } from '../store/schema'
 import type { DataStore } from '../store/data-store'
@@ -20,6 +21,8 @@ export interface LibraryServiceDeps {
   readonly newId: () => string
   /** SHA-256 of a text, hex. */
   readonly hashText: (text: string) => string
+  /** Parses a file (in a worker thread in the app); on this thread when not given. */
+  readonly readDocument?: DocumentReader
 }
 
 /** How an import names and describes the new document. */
@@ -56,6 +59,10 @@ export class LibraryService {
 
   constructor(deps: LibraryServiceDeps) {
     this.#deps = deps
+  }
+
+  #read(bytes: Uint8Array, fileName: string) {
+    return (this.#deps.readDocument ?? readOnThisThread)(bytes, fileName)
   }
 
   /** Documents, most recently read (or imported) first. */
@@ -131,7 +138,7 @@ export class LibraryService {
     bytes: Uint8Array,
     options: ImportOptions,
   ): Promise<Result<DocumentMeta, ImportFailure>> {
-    const read = readDocument(bytes, baseName(options.fileName))
+    const read = await this.#read(bytes, baseName(options.fileName))
     if (!read.ok) return read
     const { format, parsed } = read.value
     const documentId = options.documentId ?? this.#deps.newId()
@@ -178,7 +185,7 @@ export class LibraryService {
   ): Promise<Result<{ meta: DocumentMeta; isChanged: boolean }, 'not-found' | ImportFailure>> {
     const meta = this.#find(documentId)
     if (!meta) return fail('not-found', 'That document is no longer in your library.')
-    const read = readDocument(bytes, baseName(fileName))
+    const read = await this.#read(bytes, baseName(fileName))
     if (!read.ok) return read
     const { format, parsed } = read.value
     const hash = this.#deps.hashText(parsed.content.text)

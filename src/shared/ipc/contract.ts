@@ -42,6 +42,7 @@ export type ImportFailure =
   | 'encoding'
   | 'unsupported-format'
   | 'broken-epub'
+  | 'parse-failed'
   | 'duplicate-id'
   | 'not-found'
 

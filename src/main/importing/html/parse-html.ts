@@ -41,6 +41,18 @@ const allowedTags = [
   'thead',
 ]
 
+/** Pages longer than this (characters of HTML) skip Readability when they mark their article. */
+const longPageLength = 300_000
+
+/** The page's single `<article>` (or else single `<main>`), if it has exactly one. */
+function onlyArticleOf(document: Document): Element | null {
+  for (const tag of ['article', 'main']) {
+    const found = document.getElementsByTagName(tag)
+    if (found.length === 1) return found.item(0)
+  }
+  return null
+}
+
 /** A web page as Lectern keeps it: its article and where it came from. */
 export interface ParsedPage extends ParsedText {
   readonly siteName: string | null
@@ -59,27 +71,35 @@ export function parseHtml(html: string, fileName: string): ParsedPage {
     document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
     document.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
     null
-  const article = new Readability(document.cloneNode(true) as Document).parse()
-  const purify = createDOMPurify(dom.window as unknown as Window & typeof globalThis)
-  const clean = purify.sanitize(article?.content ?? document.body?.innerHTML ?? '', {
-    ALLOWED_TAGS: allowedTags,
-    ALLOWED_ATTR: ['alt', 'lang'],
-  })
-  const container = new JSDOM(`<body>${clean}</body>`).window.document.body
-  const blocks = blocksOfHtml(container)
-  const pageTitle =
-    clean_(article?.title ?? '') ||
-    document.title.trim() ||
-    (titleFromFileName(fileName) ?? 'Untitled')
-  // "Herons of the river | Field Notes": the article's own heading is the better title.
+  // What is needed of the page as it is, read before Readability rearranges it (no copy).
+  const documentTitle = document.title.trim()
   const heading = clean_(document.querySelector('h1')?.textContent ?? '')
+  const documentLanguage = document.documentElement.lang
+  const fallback = document.body
+  // The article comes back as an element, not HTML to parse again; it is sanitised in place,
+  // in the same parsed page: one parse of the page in all. A long page that marks its one
+  // article as such is taken at its word: Readability's scoring costs seconds on a megabyte.
+  const marked = html.length > longPageLength ? onlyArticleOf(document) : null
+  const article = marked
+    ? { content: marked, title: '', lang: '', excerpt: '', siteName: null }
+    : new Readability<Element>(document, { serializer: (node) => node as Element }).parse()
+  const purify = createDOMPurify(dom.window as unknown as Window & typeof globalThis)
+  const root = (article?.content ?? fallback) as Element | null
+  if (root)
+    purify.sanitize(root, {
+      ALLOWED_TAGS: [...allowedTags, 'body'],
+      ALLOWED_ATTR: ['alt', 'lang'],
+      IN_PLACE: true,
+    })
+  const blocks = root ? blocksOfHtml(root) : []
+  const pageTitle =
+    clean_(article?.title ?? '') || documentTitle || (titleFromFileName(fileName) ?? 'Untitled')
+  // "Herons of the river | Field Notes": the article's own heading is the better title.
   const title = heading && pageTitle.startsWith(heading) ? heading : pageTitle
   const body = blocks[0]?.kind === 'heading' && blocks[0].text === title ? blocks.slice(1) : blocks
   const content = assembleText([{ kind: 'title', text: title }, ...body])
   const language =
-    (article?.lang || document.documentElement.lang || '').split('-')[0] ||
-    guessLanguage(content.text) ||
-    'und'
+    (article?.lang || documentLanguage || '').split('-')[0] || guessLanguage(content.text) || 'und'
   dom.window.close()
   return {
     title,
@@ -128,18 +148,28 @@ export function blocksOfHtml(
       return
     }
     if (tag === 'tr') return push('paragraph', element, ' · ')
-    for (const child of element.children) visit(child)
+    visitChildren(element)
+  }
+  // Sibling pointers, not `children`: jsdom's collections are slow to index, which on a long
+  // page cost more than parsing it.
+  const visitChildren = (element: Element) => {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling)
+      visit(child)
   }
   const push = (kind: Block['kind'], element: Element, separator = ' ') => {
-    for (const image of element.querySelectorAll('img')) visit(image)
-    const text = clean_(
-      [...element.childNodes]
-        .map((node) => node.textContent ?? '')
-        .join(separator === ' ' ? '' : separator),
-    )
+    const images = element.getElementsByTagName('img')
+    for (let index = 0; index < images.length; index++) visit(images.item(index)!)
+    let text = element.textContent ?? ''
+    if (separator !== ' ') {
+      const parts: string[] = []
+      for (let node = element.firstChild; node; node = node.nextSibling)
+        parts.push(node.textContent ?? '')
+      text = parts.join(separator)
+    }
+    text = clean_(text)
     if (text) blocks.push({ kind, text })
   }
-  for (const child of root.children) visit(child)
+  visitChildren(root)
   return blocks
 }
 
