@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import { writeFileDurably } from '../store/durable-json-adapter'
+import { tempFileSuffix, writeFileDurably } from '../store/durable-json-adapter'
 import { realFs } from '../store/store-fs'
 
 /** What a backup archive says about itself; checked before anything is restored. */
@@ -49,7 +49,7 @@ export async function listLibraryFiles(dataDir: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dataDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter((path) => !notBackedUp.has(path.split('/')[0]!))
-    .filter((path) => !/\.tmp-|\.corrupt-|\.lock$/.test(path))
+    .filter((path) => !path.endsWith(tempFileSuffix) && !/\.tmp-|\.corrupt-|\.lock$/.test(path))
     .sort()
 }
 

@@ -2,8 +2,8 @@ import { join } from 'node:path'
 import type { Notice } from '../../shared/model'
 import { defaultSettings } from '../../shared/model'
 import { Backups, fileStamp } from './backups'
-import { DurableJsonAdapter, tempFileSuffix, writeFileDurably } from './durable-json-adapter'
-import { openStoredFile, type OpenContext, type StoredFileSpec } from './open-stored-file'
+import { DurableJsonAdapter, writeFileDurably } from './durable-json-adapter'
+import { openStoredFile, type OpenContext } from './open-stored-file'
 import {
   alignmentFileSchema,
   annotationsFileSchema,
@@ -23,28 +23,23 @@ import {
   type ContentFile,
   type LibraryFile,
 } from './schema'
-import { hasErrorCode, realFs, type StoreFs } from './store-fs'
+import { realFs, type StoreFs } from './store-fs'
 import type { StoredFile } from './stored-file'
 import type { ItemSchedule } from './schema'
-
-/** Schedules are spread over this many shard files per document. */
-export const scheduleShardCount = 32
-
-/** The shard ("00"–"1f") a card's schedules are kept in: FNV-1a of its id. */
-export function scheduleShardOf(cardId: string): string {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < cardId.length; i++) {
-    hash ^= cardId.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193) >>> 0
-  }
-  return (hash % scheduleShardCount).toString(16).padStart(2, '0')
-}
+import { scheduleShardOf } from './schedule-shards'
+import {
+  assertDocumentId,
+  cached,
+  documentIdPattern,
+  openWithDefaults,
+  removeStaleTempFiles,
+} from './store-files'
 
 /** Pictures are stored under a content hash with a raster image extension (never SVG: it can run script). */
 export const assetNamePattern = /^[0-9a-f]{16}\.(?:png|jpe?g|gif|webp)$/
 
-/** Document ids are also folder names, so they are restricted to a safe alphabet. */
-export const documentIdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/
+export { documentIdPattern } from './store-files'
+export { scheduleShardCount, scheduleShardOf } from './schedule-shards'
 
 /** What the store needs from outside. */
 export interface DataStoreOptions {
@@ -380,42 +375,5 @@ export class DataStore {
     ).write(content)
     this.#contents.delete(content.documentId)
     await this.#context.backups.save(relPath, this.#context.now()).catch(() => null)
-  }
-}
-
-function cached<T>(map: Map<string, Promise<T>>, key: string, open: () => Promise<T>): Promise<T> {
-  let value = map.get(key)
-  if (!value) map.set(key, (value = open()))
-  return value
-}
-
-async function openWithDefaults<T>(
-  context: OpenContext,
-  spec: StoredFileSpec<T>,
-): Promise<StoredFile<T>> {
-  const file = await openStoredFile(spec, context)
-  if (!file) throw new Error(`${spec.relPath} has defaults and always opens`)
-  return file
-}
-
-function assertDocumentId(documentId: string): void {
-  if (!documentIdPattern.test(documentId)) throw new Error(`Invalid document id: ${documentId}`)
-}
-
-/** Temp files are only ever left by a crash mid-write; the target still holds the last state. */
-async function removeStaleTempFiles(fs: StoreFs, dataDir: string): Promise<void> {
-  const folders = [dataDir]
-  try {
-    for (const id of await fs.readdir(join(dataDir, 'documents'))) {
-      folders.push(join(dataDir, 'documents', id))
-    }
-  } catch (error) {
-    if (!hasErrorCode(error, 'ENOENT')) throw error
-  }
-  for (const folder of folders) {
-    const names = await fs.readdir(folder).catch(() => [] as string[])
-    for (const name of names.filter((n) => n.endsWith(tempFileSuffix))) {
-      await fs.unlink(join(folder, name)).catch(() => undefined)
-    }
   }
 }

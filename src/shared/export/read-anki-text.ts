@@ -1,5 +1,6 @@
 import type { CardContent } from '../model'
 import { problemWithCard } from '../domain/cards/variants'
+import { decodeEntities } from '../text/html-entities'
 
 /** One note read from an Anki text file. */
 export interface AnkiTextNote {
@@ -93,32 +94,12 @@ export function ankiNoteToContent(note: AnkiTextNote): CardContent | string {
 
 /** An Anki HTML field as plain text: line breaks kept, markup dropped, entities decoded. */
 export function ankiHtmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(?:div|p|li)>\s*/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(
-      /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi,
-      (entity, code: string) => decodeEntity(code) ?? entity,
-    )
-    .replace(/\n+$/, '')
-}
-
-function decodeEntity(code: string): string | null {
-  const named: Record<string, string> = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00a0',
-  }
-  if (code.startsWith('#')) {
-    const value =
-      code[1]?.toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10)
-    return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : null
-  }
-  return named[code.toLowerCase()] ?? null
+  return decodeEntities(
+    html
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(?:div|p|li)>\s*/gi, '\n')
+      .replace(/<[^>]*>/g, ''),
+  ).replace(/\n+$/, '')
 }
 
 function chooseSeparator(declared: string | undefined, body: string): string {

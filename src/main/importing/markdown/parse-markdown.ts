@@ -1,3 +1,4 @@
+import { decodeEntities } from '../../../shared/text/html-entities'
 import { Lexer, type Token, type Tokens } from 'marked'
 import { guessLanguage } from '../guess-language'
 import { assembleText, type Block } from '../plain-text/assemble-text'
@@ -126,26 +127,6 @@ function textOfHtml(html: string): string {
       html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' '),
     ),
   )
-}
-
-function decodeEntities(text: string): string {
-  const named: Record<string, string> = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00a0',
-  }
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
-    if (code[0] === '#')
-      return String.fromCodePoint(
-        code[1] === 'x' || code[1] === 'X'
-          ? Number.parseInt(code.slice(2), 16)
-          : Number(code.slice(1)),
-      )
-    return named[code.toLowerCase()] ?? entity
-  })
 }
 
 function clean(text: string): string {

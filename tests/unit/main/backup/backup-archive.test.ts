@@ -56,10 +56,13 @@ describe('backup archives', () => {
     await writeFile(join(dataDir, 'archives', 'lectern-daily-2026-11-27T10-00-00.zip'), 'old')
     await writeFile(join(dataDir, 'library.json.corrupt-2026'), 'x')
     await writeFile(join(dataDir, 'library.json.tmp-123'), 'x')
+    // Regression: a write in flight (the store's own temp-file name) was archived.
+    await writeFile(join(dataDir, 'library.json.4242-abcdef.lectern-tmp'), 'x')
     const entries = Object.keys(
       unzipSync(await createBackupArchive(dataDir, '2026-11-28T10:00:00.000Z')),
     )
     expect(entries.some((path) => /^(archives|backups)\/|corrupt|\.tmp-/.test(path))).toBe(false)
+    expect(entries.some((path) => path.endsWith('.lectern-tmp'))).toBe(false)
     expect(entries).toContain('lectern-backup.json')
   })
 

@@ -145,4 +145,19 @@ describe('DataStore', () => {
     expect(await readdir(dataDir)).not.toContain('library.json.123-abc.lectern-tmp')
     expect(await readdir(join(dataDir, 'documents', 'doc-1'))).toEqual([])
   })
+
+  // Regression: only the top folder and document folders were swept, not the newer ones.
+  it('removes temp files from schedule shards and review logs too', async () => {
+    const dataDir = await makeDir()
+    await mkdir(join(dataDir, 'documents', 'doc-1', 'schedules'), { recursive: true })
+    await mkdir(join(dataDir, 'reviews'), { recursive: true })
+    await writeFile(
+      join(dataDir, 'documents', 'doc-1', 'schedules', '0a.json.1-a.lectern-tmp'),
+      '{',
+    )
+    await writeFile(join(dataDir, 'reviews', '2026-11-28.json.1-b.lectern-tmp'), '{')
+    await DataStore.open({ dataDir, now: steppingClock() })
+    expect(await readdir(join(dataDir, 'documents', 'doc-1', 'schedules'))).toEqual([])
+    expect(await readdir(join(dataDir, 'reviews'))).toEqual([])
+  })
 })
