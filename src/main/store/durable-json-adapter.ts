@@ -69,7 +69,25 @@ export async function writeFileDurably(
     await fs.unlink(tempPath).catch(() => undefined)
     throw error
   }
-  await syncDirectory(fs, directory)
+  try {
+    await syncDirectory(fs, directory)
+  } catch (error) {
+    throw markReplaced(error)
+  }
+}
+
+/**
+ * Marks an error met after the rename: the file already holds the new content, but it may not
+ * survive a power cut. The caller decides whether to put the old content back.
+ */
+function markReplaced(error: unknown): unknown {
+  if (error instanceof Error) Object.assign(error, { isReplaced: true })
+  return error
+}
+
+/** True when a failed write had already replaced the file (only the folder's fsync failed). */
+export function wasReplaced(error: unknown): boolean {
+  return error instanceof Error && (error as { isReplaced?: boolean }).isReplaced === true
 }
 
 /** Makes a rename in `directory` durable. Windows cannot open directories; it needs no fsync. */

@@ -1,5 +1,5 @@
 import { Low } from 'lowdb'
-import type { DurableJsonAdapter } from './durable-json-adapter'
+import { wasReplaced, type DurableJsonAdapter } from './durable-json-adapter'
 
 /** Thrown when a change is attempted on a file that was written by a newer Lectern. */
 export class ReadOnlyStoreError extends Error {
@@ -54,7 +54,14 @@ export class StoredFile<T> {
       const next = change(draft) ?? draft
       const backUp = this.#backUp
       const isNewFile = backUp !== null && (await backUp()) === null
-      await this.#adapter.write(next)
+      try {
+        await this.#adapter.write(next)
+      } catch (error) {
+        // The file may already hold the new content (only the folder's fsync failed): put the
+        // old content back, so the disk says what the reader is told — nothing changed.
+        if (wasReplaced(error)) await this.#adapter.write(this.#db.data).catch(() => undefined)
+        throw error
+      }
       this.#db.data = next
       this.#backUp = null
       // A file's first version is backed up too, so a damaged file always has a copy to return
