@@ -60,9 +60,8 @@ async function visibleState(services: Services) {
   const reviews = await new ReviewLog(services.store).entries()
   return {
     highlights: highlights.ok
-      ? highlights.value.highlights.map(({ start, end, labelId, note, tags }) => ({
-          start,
-          end,
+      ? highlights.value.highlights.map(({ selectors, labelId, note, tags }) => ({
+          selectors,
           labelId,
           note,
           tags,
