@@ -52,8 +52,12 @@ export async function start(
     void services.backups.runDaily().then((result) => {
       if (!result.ok) console.error(`Daily backup failed: ${result.error.message}`)
     })
-  backUpDaily()
-  setInterval(backUpDaily, dailyBackupCheckMs).unref()
+  // A library another Lectern holds is only read here: no backups from this one either.
+  if (!services.store.isReadOnly) {
+    backUpDaily()
+    setInterval(backUpDaily, dailyBackupCheckMs).unref()
+  }
+  app.on('will-quit', () => void services.store.close())
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({

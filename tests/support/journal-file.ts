@@ -20,3 +20,12 @@ export const journalSpec: StoredFileSpec<Journal> = {
 export function fontSizeForEntry(entry: number): number {
   return 14 + (entry % 10)
 }
+
+/** The document the crash writer annotates: the bundled article. */
+export const crashDocumentId = 'europol-warns-about-e2ee'
+
+/** The passage the crash writer highlights in round `entry`: spread over the article's start. */
+export function passageForEntry(entry: number): { start: number; end: number } {
+  const start = (entry * 97) % 3000
+  return { start, end: start + 24 }
+}

@@ -6,7 +6,7 @@ import { realFs } from '../store/store-fs'
 import { createServices, type Services } from '../services/create-services'
 import { checkLibrary } from './check-library'
 import type { ExportFormat } from '../../shared/model'
-import { parseArgs, usage } from './parse-args'
+import { parseArgs, usage, type CliCommand } from './parse-args'
 
 /** Where the command line writes and what it runs on. */
 export interface CliEnvironment {
@@ -42,7 +42,20 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
   })
   for (const notice of services.store.notices)
     io.err(`lectern: ${notice.title}. ${notice.message}\n`)
+  try {
+    return await runCommand(parsed, services, dataDir, print, io)
+  } finally {
+    await services.store.close()
+  }
+}
 
+async function runCommand(
+  parsed: CliCommand,
+  services: Services,
+  dataDir: string,
+  print: (human: string, json: unknown) => void,
+  io: CliEnvironment,
+): Promise<number> {
   switch (parsed.command) {
     case 'import':
       return importFiles(services, parsed.operands, print)
@@ -87,6 +100,9 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
       })
       return 0
     }
+    case 'help':
+    case 'restore':
+      return 2 // handled before the store opens
   }
 }
 

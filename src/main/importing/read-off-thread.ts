@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { fail, type Result } from '../../shared/ipc/result'
 import type { ParsedText } from './plain-text/parse-plain-text'
-import { readDocument, type ImportFormat, type ReadFailure } from './import-format'
+import type { ImportFormat, ReadFailure } from './import-format'
 
 /** What reading a file gives: the parsed document with its format, or why not. */
 export type ReadResult = Result<{ format: ImportFormat; parsed: ParsedText }, ReadFailure>
@@ -15,9 +15,12 @@ export interface ReadWorkerOptions {
   readonly execArgv?: readonly string[]
 }
 
-/** Reads on the calling thread: for tests, and where no worker script is built. */
+/**
+ * Reads on the calling thread: for tests, and where no worker script is built. The parsers
+ * (jsdom above all, ~0.4 s to load) are loaded on the first import, not at start.
+ */
 export const readOnThisThread: DocumentReader = async (bytes, fileName) =>
-  readDocument(bytes, fileName)
+  (await import('./import-format')).readDocument(bytes, fileName)
 
 /**
  * Reads in a worker thread, started on first use and kept; one file at a time, in order. If the

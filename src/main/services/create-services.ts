@@ -88,8 +88,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings: () => settings.get(),
   })
   const positions = new PositionService({ store, annotations, cards, now })
-  await importBundledDocuments({ resourcesDir: options.resourcesDir, store, library })
-  for (const { id } of options.seedStudyMaterial === false ? [] : store.library.data.documents) {
+  // A library another Lectern holds is read as it is: the holder adds what is bundled.
+  if (!store.isReadOnly)
+    await importBundledDocuments({ resourcesDir: options.resourcesDir, store, library })
+  const seeds = options.seedStudyMaterial === false || store.isReadOnly
+  for (const { id } of seeds ? [] : store.library.data.documents) {
     const material = await readStudyMaterial(options.resourcesDir, id)
     if (material) await applyStudyMaterial({ store, annotations, positions, cards, material })
   }

@@ -6,7 +6,7 @@ import type {
   ReadingPosition,
   Revision,
 } from '../../shared/model'
-import { type ImportFormat, type ReadFailure } from '../importing/import-format'
+import type { ImportFormat, ReadFailure } from '../importing/import-format'
 import { readOnThisThread, type DocumentReader } from '../importing/read-off-thread'
 import type { ParsedText } from '../importing/plain-text/parse-plain-text'
 import { currentSchemaVersion } from '../store/schema'

@@ -24,7 +24,9 @@ import {
   type LibraryFile,
 } from './schema'
 import { realFs, type StoreFs } from './store-fs'
-import type { StoredFile } from './stored-file'
+import { ReadOnlyStoreError, type StoredFile } from './stored-file'
+import { acquireLibraryLock, type LockHolder } from './library-lock'
+import { readOnlyFs } from './read-only-fs'
 import type { ItemSchedule } from './schema'
 import { scheduleShardOf } from './schedule-shards'
 import {
@@ -67,24 +69,40 @@ export class DataStore {
   readonly #positions = new Map<string, Promise<StoredFile<PositionsFile>>>()
   readonly #alignments = new Map<string, Promise<StoredFile<AlignmentFile>>>()
 
-  private constructor(library: StoredFile<LibraryFile>, context: OpenContext, notices: Notice[]) {
+  readonly #release: () => Promise<void>
+
+  private constructor(
+    library: StoredFile<LibraryFile>,
+    context: OpenContext,
+    notices: Notice[],
+    release: () => Promise<void>,
+  ) {
     this.library = library
     this.#context = context
     this.#notices = notices
+    this.#release = release
   }
 
   /** Opens (or creates) the data dir, recovering damaged files and removing stale temp files. */
   static async open(options: DataStoreOptions): Promise<DataStore> {
-    const fs = options.fs ?? realFs
-    await fs.mkdir(options.dataDir, { recursive: true })
-    await removeStaleTempFiles(fs, options.dataDir)
+    const writableFs = options.fs ?? realFs
+    await writableFs.mkdir(options.dataDir, { recursive: true })
+    const lock = await acquireLibraryLock(writableFs, options.dataDir)
+    const inUseElsewhere = lock.kind === 'in-use'
     const notices: Notice[] = []
+    if (lock.kind === 'in-use') notices.push(inUseNotice(lock.holder))
+    // Only the holder of the lock writes: another Lectern's temp files may be in flight.
+    const fs = inUseElsewhere
+      ? readOnlyFs(writableFs, () => new ReadOnlyStoreError('Your library', 'in-use'))
+      : writableFs
+    if (!inUseElsewhere) await removeStaleTempFiles(fs, options.dataDir)
     const context: OpenContext = {
       dataDir: options.dataDir,
       fs,
       backups: new Backups(options.dataDir, fs),
       now: options.now,
       report: (notice) => notices.push(notice),
+      inUseElsewhere,
     }
     const library = await openStoredFile(
       {
@@ -102,7 +120,18 @@ export class DataStore {
       context,
     )
     if (!library) throw new Error('library.json always has defaults')
-    return new DataStore(library, context, notices)
+    const release = lock.kind === 'held' ? lock.release : async () => undefined
+    return new DataStore(library, context, notices, release)
+  }
+
+  /** True when another Lectern holds this library: this store reads and never writes. */
+  get isReadOnly(): boolean {
+    return this.#context.inUseElsewhere === true
+  }
+
+  /** Lets another process write to the library: call when the app or command is done. */
+  close(): Promise<void> {
+    return this.#release()
   }
 
   /** Messages about recoveries and read-only files since the store was opened. */
@@ -375,5 +404,15 @@ export class DataStore {
     ).write(content)
     this.#contents.delete(content.documentId)
     await this.#context.backups.save(relPath, this.#context.now()).catch(() => null)
+  }
+}
+
+/** What the reader is told when another Lectern has the library open. */
+function inUseNotice(holder: LockHolder): Notice {
+  return {
+    id: 'library-in-use',
+    level: 'warning',
+    title: 'Opened read-only',
+    message: `Another Lectern (process ${holder.pid}, since ${holder.since.slice(0, 16).replace('T', ' ')}) has this library open. You can read here, but nothing you change is saved. Close the other one and start Lectern again to make changes.`,
   }
 }

@@ -25,6 +25,8 @@ export interface OpenContext {
   readonly backups: Backups
   readonly now: () => string
   readonly report: (notice: Notice) => void
+  /** Set when another Lectern holds the library: files open read-only and nothing is repaired. */
+  readonly inUseElsewhere?: boolean
 }
 
 /**
@@ -38,12 +40,14 @@ export async function openStoredFile<T>(
 ): Promise<StoredFile<T> | null> {
   const path = join(context.dataDir, spec.relPath)
   const adapter = new DurableJsonAdapter<T>(path, context.fs)
-  const make = (data: T, isReadOnly = false) =>
+  const inUse = context.inUseElsewhere === true
+  const make = (data: T, isNewer = false) =>
     new StoredFile({
       label: spec.label,
       adapter,
       data,
-      isReadOnly,
+      isReadOnly: isNewer || inUse,
+      readOnlyReason: isNewer ? 'newer' : 'in-use',
       backUp: () => context.backups.save(spec.relPath, context.now()),
     })
 
@@ -63,6 +67,16 @@ export async function openStoredFile<T>(
     return data === undefined ? null : make(data, true)
   }
 
+  if (inUse) {
+    // The Lectern that holds the library repairs it; this one must not move its files.
+    context.report({
+      id: `unreadable:${spec.relPath}`,
+      level: 'error',
+      title: 'A data file could not be read',
+      message: `${capitalise(spec.label)} could not be read because ${found.reason}. The Lectern that has this library open will repair it.`,
+    })
+    return spec.defaults ? make(spec.defaults()) : null
+  }
   const asidePath = `${path}.corrupt-${fileStamp(context.now())}`
   await context.fs.rename(path, asidePath)
   const restored = await restoreNewestGoodBackup(spec, context)

@@ -1,13 +1,20 @@
 import { Low } from 'lowdb'
 import { wasReplaced, type DurableJsonAdapter } from './durable-json-adapter'
 
-/** Thrown when a change is attempted on a file that was written by a newer Lectern. */
+/** Thrown when a change is attempted on a file that is open read-only. */
 export class ReadOnlyStoreError extends Error {
-  constructor(label: string) {
-    super(`${label} was written by a newer version of Lectern and is open read-only.`)
+  constructor(label: string, reason: ReadOnlyReason = 'newer') {
+    super(
+      reason === 'newer'
+        ? `${label} was written by a newer version of Lectern and is open read-only.`
+        : `${label} is open in another Lectern, so this one only reads it. Close the other one to make changes here.`,
+    )
     this.name = 'ReadOnlyStoreError'
   }
 }
+
+/** Why a file is read-only: written by a newer Lectern, or the library is in use elsewhere. */
+export type ReadOnlyReason = 'newer' | 'in-use'
 
 /** Copies the file on disk to the backups; resolves to null when there is no file yet. */
 export type BackUp = () => Promise<string | null>
@@ -20,6 +27,7 @@ export type BackUp = () => Promise<string | null>
 export class StoredFile<T> {
   readonly label: string
   readonly isReadOnly: boolean
+  readonly #readOnlyReason: ReadOnlyReason
   readonly #db: Low<T>
   readonly #adapter: DurableJsonAdapter<T>
   #backUp: BackUp | null
@@ -30,11 +38,13 @@ export class StoredFile<T> {
     adapter: DurableJsonAdapter<T>
     data: T
     isReadOnly: boolean
+    readOnlyReason?: ReadOnlyReason
     /** Keeps a copy of the last good file before the session's first write (or of a new one). */
     backUp: BackUp
   }) {
     this.label = options.label
     this.isReadOnly = options.isReadOnly
+    this.#readOnlyReason = options.readOnlyReason ?? 'newer'
     this.#adapter = options.adapter
     this.#db = new Low(options.adapter, options.data)
     this.#db.data = options.data
@@ -49,7 +59,7 @@ export class StoredFile<T> {
   /** Applies `change` to a copy of the data, writes it durably, then adopts it. */
   update(change: (draft: T) => T | void): Promise<T> {
     const run = this.#queue.then(async () => {
-      if (this.isReadOnly) throw new ReadOnlyStoreError(this.label)
+      if (this.isReadOnly) throw new ReadOnlyStoreError(this.label, this.#readOnlyReason)
       const draft = structuredClone(this.#db.data)
       const next = change(draft) ?? draft
       const backUp = this.#backUp
