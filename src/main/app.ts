@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, Menu, shell, type BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import type { Events } from '../shared/ipc/contract'
 import { createHandlers } from './ipc/handlers'
@@ -7,7 +7,7 @@ import { isAppFrame, registerIpc } from './ipc/register-ipc'
 import { createServices } from './services/create-services'
 import { buildMenuTemplate } from './windows/application-menu'
 import { appPageUrl, createMainWindow } from './windows/main-window'
-import { guardNavigation } from './windows/navigation-guards'
+import { decidePermission, policeEveryWebContents } from './windows/web-contents-policy'
 import { chooseFilesToImport } from './windows/open-dialog'
 
 /** How often the app checks whether today's automatic backup is written. */
@@ -24,10 +24,17 @@ function resourcesDir(): string {
 export async function start(
   dataDir: string,
 ): Promise<{ focus: () => void; openLink: (link: string) => void }> {
-  // Every web contents, not just the main window's, gets the navigation guards.
-  app.on('web-contents-created', (_event, contents) => {
-    guardNavigation(contents, appPageUrl, (url) => void shell.openExternal(url))
-  })
+  // Every web contents, not just the main window's: secure preferences or closed, then guarded.
+  policeEveryWebContents(app, appPageUrl, (url) => void shell.openExternal(url))
+  // No page gets a permission (camera, notifications…) but the clipboard write of "Copy link".
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(
+      decidePermission(permission, details.requestingUrl || contents.getURL(), appPageUrl()),
+    ),
+  )
+  session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    decidePermission(permission, details.requestingUrl ?? contents?.getURL() ?? '', appPageUrl()),
+  )
   const services = await createServices({
     dataDir,
     resourcesDir: resourcesDir(),

@@ -18,6 +18,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A middle click on a link must not open a window (Electronegativity's AUXCLICK check).
+    disableBlinkFeatures: 'Auxclick',
   }
 }
 
