@@ -1,25 +1,8 @@
 import { makeEpub } from '../support/epub-fixture'
-import type { Page } from '@playwright/test'
+import { dropFiles } from './support/drop-files'
 import { test, expect } from './support/lectern'
 
 test.use({ studyMaterial: false })
-
-/** Drops files on the window as a reader dragging them from their file manager would. */
-async function dropFiles(
-  page: Page,
-  files: { name: string; content: string | number[]; type?: string }[],
-): Promise<void> {
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const transfer = new DataTransfer()
-    for (const file of list) {
-      const body = typeof file.content === 'string' ? file.content : new Uint8Array(file.content)
-      transfer.items.add(new File([body], file.name, { type: file.type ?? 'text/plain' }))
-    }
-    return transfer
-  }, files)
-  await page.dispatchEvent('body', 'dragover', { dataTransfer })
-  await page.dispatchEvent('body', 'drop', { dataTransfer })
-}
 
 const notes = `# Reading notes on encryption\n\nThe **BSI** argues for *more* encryption.\n\n- Europol is against it\n- MEPs oppose scanning\n\n<script>window.__pwned = 1</script>`
 

@@ -40,3 +40,37 @@ export function makeEpub(): Uint8Array {
     ),
   })
 }
+
+/**
+ * An EPUB whose chapters carry the active content a hostile book could: scripts, handlers,
+ * SVG with script, remote pictures, styles and frames, javascript: links, a meta refresh.
+ * `remote` is an address that counts requests, so a fetch would be seen.
+ */
+export function makeHostileEpub(remote: string): Uint8Array {
+  const hostileBody = [
+    '<p>A hostile book keeps only its words.</p>',
+    `<img src="${remote}/pixel.png" alt="remote picture" onerror="globalThis.__pwned='img'"/>`,
+    `<svg xmlns="http://www.w3.org/2000/svg"><script>globalThis.__pwned='svg'</script><image href="${remote}/svg.png"/></svg>`,
+    `<iframe src="${remote}/frame.html"></iframe><object data="${remote}/object.swf"></object>`,
+    `<link rel="stylesheet" href="${remote}/style.css"/><style>@import url("${remote}/import.css"); p { background: url("${remote}/bg.png") }</style>`,
+    '<a href="javascript:globalThis.__pwned=\'link\'">a javascript link</a>',
+    `<meta http-equiv="refresh" content="0;url=${remote}/refresh"/>`,
+    `<form action="${remote}/form"><input name="q"/><button>Send</button></form>`,
+    '<p onmouseover="globalThis.__pwned=\'hover\'">The end of the hostile chapter.</p>',
+  ].join('')
+  const hostileOpf = opf.replace(
+    '<dc:title>A Small Book</dc:title>',
+    '<dc:title>A Hostile Book</dc:title>',
+  )
+  return zipSync({
+    mimetype: strToU8('application/epub+zip'),
+    'META-INF/container.xml': strToU8(container),
+    'OEBPS/content.opf': strToU8(hostileOpf),
+    'OEBPS/nav.xhtml': strToU8(nav),
+    'OEBPS/Text/one.xhtml': strToU8(chapter('The Hostile Chapter', hostileBody)),
+    'OEBPS/Text/two.xhtml': strToU8(chapter('Chapter Two', '<p>Quiet words.</p>')),
+    'OEBPS/Images/evil.svg': strToU8(
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="globalThis.__pwned=\'svg-file\'"/>',
+    ),
+  })
+}

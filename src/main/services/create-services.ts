@@ -12,7 +12,11 @@ import { ReviewService } from './review-service'
 import { ScheduleBook } from './schedule-book'
 import { importBundledDocuments } from './bundled-documents'
 import { LibraryService } from './library-service'
-import { readInWorker, type ReadWorkerOptions } from '../importing/read-off-thread'
+import {
+  readInWorker,
+  type DocumentReader,
+  type ReadWorkerOptions,
+} from '../importing/read-off-thread'
 import { SettingsService } from './settings-service'
 import { LinkService } from './link-service'
 import { BackupService } from '../backup/backup-service'
@@ -33,6 +37,8 @@ export interface ServiceOptions {
   readonly seedStudyMaterial?: boolean
   /** Parse imported files in this worker (the app and the command line); else on this thread. */
   readonly importWorker?: ReadWorkerOptions
+  /** Parse imported files with this reader instead (tests whose loader cannot load it lazily). */
+  readonly readDocument?: DocumentReader
 }
 
 /** The main-process services, built once over one data dir. */
@@ -73,6 +79,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     newId,
     hashText: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
     ...(options.importWorker ? { readDocument: readInWorker(options.importWorker) } : {}),
+    ...(options.readDocument ? { readDocument: options.readDocument } : {}),
   })
   const settings = new SettingsService(store)
   const annotations = new AnnotationService({ store, now, newId })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createServices, type Services } from '../../../src/main/services/create-services'
 import { bridgePage } from '../../support/bridge-page'
+import { readInProcess } from '../../support/read-in-process'
 import { serveDirectory } from '../../support/static-server'
 
 const repoRoot = resolve(__dirname, '../../..')
@@ -14,6 +15,8 @@ export type LaunchLectern = (options?: { now?: () => Date }) => Promise<Page>
 interface Fixtures {
   /** Whether the bundled positions and starter deck are set up (true, as on a real first start). */
   studyMaterial: boolean
+  /** Console errors a test provokes on purpose (CSP refusals); any other error fails the test. */
+  expectedConsoleErrors: RegExp | null
   /** A fresh data dir per test; a test may launch Lectern on it several times (restarts). */
   dataDir: string
   launch: LaunchLectern
@@ -48,24 +51,31 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await rm(dir, { recursive: true, force: true })
   },
   studyMaterial: [true, { option: true }],
+  expectedConsoleErrors: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- as above
   openedLinks: async ({}, use) => use([]),
   // eslint-disable-next-line no-empty-pattern -- as above
   running: async ({}, use) => use({ services: null }),
-  launch: async ({ context, dataDir, appUrl, openedLinks, studyMaterial, running }, use) => {
+  launch: async (
+    { context, dataDir, appUrl, openedLinks, studyMaterial, running, expectedConsoleErrors },
+    use,
+  ) => {
     const problems: string[] = []
     await use(async (options = {}) => {
       const services = await createServices({
         dataDir,
         resourcesDir: join(repoRoot, 'resources'),
         seedStudyMaterial: studyMaterial,
+        readDocument: readInProcess,
         ...(options.now ? { now: options.now } : {}),
       })
       running.services = services
       const page = await context.newPage()
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+        if (message.type() !== 'error') return
+        if (expectedConsoleErrors?.test(message.text())) return
+        problems.push(`console error: ${message.text()}`)
       })
       await bridgePage(page, services, async (url) => void openedLinks.push(url))
       await page.goto(appUrl)

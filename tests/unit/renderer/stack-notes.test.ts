@@ -31,4 +31,21 @@ describe('stackNotes', () => {
       ['c', 150],
     ])
   })
+
+  it('places no card above where the notes column begins (regression: a note on the title was cut off under the filter)', () => {
+    const placed = stackNotes(
+      [
+        { id: 'title', top: -20, height: 60 },
+        { id: 'next', top: 50, height: 40 },
+        { id: 'far', top: 400, height: 40 },
+      ],
+      10,
+      96,
+    )
+    expect([...placed]).toEqual([
+      ['title', 96],
+      ['next', 166],
+      ['far', 400],
+    ])
+  })
 })
