@@ -72,7 +72,7 @@ test('search finds a word in a dropped Markdown file as it is typed; a hit opens
   await expect(page.locator('article.article h1')).toHaveText('Herons')
   await page.getByRole('button', { name: '← Library' }).click()
   await page.keyboard.press('/')
-  const search = page.getByRole('searchbox', { name: 'Search text, highlights and notes' })
+  const search = page.getByRole('combobox', { name: 'Search text, highlights and notes' })
   await search.pressSequentially('riv', { delay: 30 })
   const hit = page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()
   await expect(hit).toContainText('Herons')

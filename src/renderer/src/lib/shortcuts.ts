@@ -63,3 +63,11 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
 }
+
+/**
+ * True when a single-key shortcut must not act: the key goes to a text field, or a modal dialog
+ * is open (the page behind it is inert; Escape belongs to the dialog, which closes).
+ */
+export function isShortcutBlocked(target: EventTarget | null): boolean {
+  return isTypingTarget(target) || document.querySelector('dialog[open]') !== null
+}
