@@ -86,6 +86,7 @@ export async function start(
           }),
         onExport: () => send('showExport'),
         onBackUp: () => send('backUpNow'),
+        onCheckLibrary: () => send('checkLibrary'),
         onUndo: () => send('undo'),
         onRedo: () => send('redo'),
       }),

@@ -4,7 +4,7 @@ import { createBackupArchive, restoreBackupArchive } from '../backup/backup-arch
 import { writeFileDurably } from '../store/durable-json-adapter'
 import { realFs } from '../store/store-fs'
 import { createServices, type Services } from '../services/create-services'
-import { checkLibrary } from './check-library'
+import { checkLibrary } from '../services/library-check'
 import type { ExportFormat } from '../../shared/model'
 import { parseArgs, usage, type CliCommand } from './parse-args'
 
@@ -78,7 +78,12 @@ async function runCommand(
       else
         print(
           [
+            `Checked ${report.documents} documents, ${report.highlights} highlights, ${report.cards} cards and ${report.reviews} reviews.`,
+            ...report.notices.map((line) => `Recovered: ${line}`),
             ...report.repaired.map((line) => `Repaired: ${line}`),
+            ...(report.orphans > 0
+              ? [`${report.orphans} highlights wait to be re-attached in the reader.`]
+              : []),
             ...(report.problems.length === 0
               ? [`No problems found in ${dataDir}.`]
               : report.problems.map((line) => `- ${line}`)),

@@ -2,6 +2,7 @@ import { fail, ok } from '../../shared/ipc/result'
 import type { RequestArgs, RequestName, RequestResult } from '../../shared/ipc/contract'
 import type { Services } from '../services/create-services'
 import { startOfNextDay } from '../services/local-day'
+import { checkLibrary } from '../services/library-check'
 import { parseExternalUrl } from '../windows/external-links'
 import { ExportService } from '../interchange/export-service'
 import { importAnkiTextFile } from '../interchange/import-anki-cards'
@@ -144,6 +145,7 @@ export function createHandlers({
     importAnkiCards: ({ documentId, bytes }) =>
       importAnkiTextFile(cards, documentId, new TextDecoder().decode(bytes)),
     backUpNow: () => backups.backUpNow(),
+    checkLibrary: async () => ok(await checkLibrary(services)),
     listBackups: async () => ok(await backups.list()),
     takeOpenedLinks: async () => ok(await links.take()),
     takeChosenFiles: () => ok(takeChosenFiles()),

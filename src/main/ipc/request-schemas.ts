@@ -153,6 +153,7 @@ export const requestSchemas: { [K in RequestName]: z.ZodType<RequestArgs<K>> } =
     bytes: interchangeFile,
   }),
   backUpNow: none,
+  checkLibrary: none,
   listBackups: none,
   takeOpenedLinks: none,
   takeChosenFiles: none,

@@ -215,6 +215,46 @@ export class AnnotationService {
     }
   }
 
+  /**
+   * Checks that every anchored highlight's position still holds its quote, and anchors again the
+   * ones that do not (a file edited by hand or by another program): by quote and context, or as
+   * orphans when the passage is gone. Resolves to how many were moved and orphaned.
+   */
+  async repairAnchors(
+    documentId: string,
+  ): Promise<Result<{ moved: number; orphaned: number }, Failure>> {
+    const context = await this.#context(documentId)
+    if (!context.ok) return context
+    const { text, revisionId, title } = context.value
+    const file = await this.#deps.store.annotations(documentId, title)
+    const isMisplaced = (h: Highlight) =>
+      h.status === 'anchored' &&
+      h.revisionId === revisionId &&
+      text.slice(h.selectors.position.start, h.selectors.position.end) !== h.selectors.quote.exact
+    const misplaced = new Set(file.data.highlights.filter(isMisplaced).map((h) => h.id))
+    if (misplaced.size === 0) return ok({ moved: 0, orphaned: 0 })
+    try {
+      let orphaned = 0
+      await file.update((draft) => {
+        // Marked as of no revision, the misplaced ones are anchored afresh; the rest are kept.
+        const marked = draft.highlights.map((h) =>
+          misplaced.has(h.id) ? { ...h, revisionId: '' } : h,
+        )
+        const { highlights, report } = reanchorHighlights(
+          marked,
+          text,
+          revisionId,
+          this.#deps.now(),
+        )
+        orphaned = report.orphaned.length
+        draft.highlights = highlights
+      })
+      return ok({ moved: misplaced.size - orphaned, orphaned })
+    } catch (error) {
+      return storageFailure(error, `the highlights of “${title}”`)
+    }
+  }
+
   async #write<T>(
     documentId: string,
     what: string,

@@ -15,6 +15,8 @@ export interface MenuOptions {
   readonly onExport: () => void
   /** File → Back Up Now. */
   readonly onBackUp: () => void
+  /** File → Check Library…: the window runs the check and shows the report. */
+  readonly onCheckLibrary: () => void
   /** Undo and redo go to the window, which undoes text edits or highlight changes. */
   readonly onUndo: () => void
   readonly onRedo: () => void
@@ -49,6 +51,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: options.onExport },
         { type: 'separator' },
         { label: 'Back Up Now', click: options.onBackUp },
+        { label: 'Check Library…', click: options.onCheckLibrary },
         { type: 'separator' },
         options.isMac ? { role: 'close' } : { role: 'quit' },
       ],

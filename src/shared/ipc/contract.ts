@@ -25,6 +25,7 @@ import type {
   AnnotationImportReport,
   AnkiImportReport,
   BackupInfo,
+  CheckReport,
   ExportedFile,
   ExportFormat,
   LinkTarget,
@@ -277,6 +278,8 @@ export interface Requests {
   }
   /** Writes a backup archive of the whole library now. */
   backUpNow: { args: undefined; value: BackupInfo; failure: never }
+  /** Checks every file and reference of the library, repairs what is safe, reports the rest. */
+  checkLibrary: { args: undefined; value: CheckReport; failure: never }
   /** The backup archives in the data folder, newest first. */
   listBackups: { args: undefined; value: BackupInfo[]; failure: never }
   /** `lectern://` links that arrived from outside since last asked, checked against the library. */
@@ -346,6 +349,7 @@ export const requestNames = [
   'importAnnotations',
   'importAnkiCards',
   'backUpNow',
+  'checkLibrary',
   'listBackups',
   'takeOpenedLinks',
   'takeChosenFiles',

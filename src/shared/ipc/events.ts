@@ -14,6 +14,8 @@ export interface Events {
   backUpNow: null
   /** File → Export…: the window opens its export dialog. */
   showExport: null
+  /** File → Check library…: the window runs the check and shows what it found. */
+  checkLibrary: null
 }
 
 /** Every event name, for the preload to forward. */
@@ -25,6 +27,7 @@ export const eventNames = [
   'openLink',
   'backUpNow',
   'showExport',
+  'checkLibrary',
 ] as const satisfies readonly (keyof Events)[]
 
 // Every event must be forwarded by the preload: a missing name makes this type `false`.

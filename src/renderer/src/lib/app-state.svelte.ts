@@ -37,6 +37,7 @@ export class AppState {
   problem = $state<string | null>(null)
   isShortcutsOpen = $state(false)
   isExportOpen = $state(false)
+  isCheckOpen = $state(false)
   /** A short confirmation ("Backed up to …"), shown until dismissed. */
   status = $state<string | null>(null)
   /** An import in progress: files done of all, and whether the reader asked to stop. */
@@ -176,6 +177,14 @@ export class AppState {
   }
 
   /** Back to the library, with fresh progress figures. */
+  /** After "Check library" repaired something: the library list and the open text afresh. */
+  async refreshAfterRepair(): Promise<void> {
+    const documents = await api.listDocuments()
+    if (documents.ok) this.documents = documents.value
+    const openId = this.opened?.meta.id
+    if (openId && this.view === 'reader') await this.openDocument(openId)
+  }
+
   async showLibrary(): Promise<void> {
     const documents = await api.listDocuments()
     if (documents.ok) this.documents = documents.value

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkLibrary } from '../../../../src/main/cli/check-library'
+import { checkLibrary } from '../../../../src/main/services/library-check'
 import { scheduleShardOf } from '../../../../src/main/store/data-store'
 import { newItemSchedule } from '../../../../src/main/services/new-item-schedule'
 import { Scheduler } from '../../../../src/shared/domain/scheduling'

@@ -11,6 +11,7 @@ const options = {
   onOpenFiles: () => undefined,
   onExport: () => undefined,
   onBackUp: () => undefined,
+  onCheckLibrary: () => undefined,
   onRedo: () => undefined,
 }
 
