@@ -1,4 +1,5 @@
 import { createServices } from '../../src/main/services/create-services'
+import type { LecternApi } from '../../src/shared/ipc/contract'
 import { join, resolve } from 'node:path'
 import { test, expect } from './support/lectern'
 
@@ -12,6 +13,7 @@ test('1,000 interleaved requests from the window lose nothing', async ({ launch,
   await expect(page.locator('article h1')).toBeVisible()
   const expected = await page.evaluate(async () => {
     const documentId = 'europol-warns-about-e2ee'
+    const lectern = (window as unknown as { lectern: LecternApi }).lectern
     let seed = 7
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
     const notes = new Map<string, string>()
@@ -25,7 +27,7 @@ test('1,000 interleaved requests from the window lose nothing', async ({ launch,
         if (!target) {
           const start = Math.floor(random() * 3000)
           burst.push(
-            window.lectern
+            lectern
               .createHighlight({ documentId, start, end: start + 12, labelId: 'evidence' })
               .then((result) => {
                 if (!result.ok) throw new Error(result.error.message)
@@ -35,7 +37,7 @@ test('1,000 interleaved requests from the window lose nothing', async ({ launch,
         } else if (roll < 0.85) {
           const note = `note ${sent}`
           burst.push(
-            window.lectern
+            lectern
               .updateHighlight({ documentId, highlightId: target, changes: { note } })
               .then((result) => {
                 if (!result.ok) throw new Error(result.error.message)
@@ -44,7 +46,7 @@ test('1,000 interleaved requests from the window lose nothing', async ({ launch,
           )
         } else {
           burst.push(
-            window.lectern.deleteHighlight({ documentId, highlightId: target }).then((result) => {
+            lectern.deleteHighlight({ documentId, highlightId: target }).then((result) => {
               if (!result.ok) throw new Error(result.error.message)
               notes.delete(target)
             }),
