@@ -187,3 +187,30 @@ test('every control reached with Tab shows where the focus is', async ({ launch 
   expect(reached.size).toBeGreaterThan(25)
   expect(missing).toEqual([])
 })
+
+test('highlights, notes and cards are announced with what they are', async ({ launch }) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  // Each note in the side pane names its passage and its colour's meaning.
+  await expect(
+    page.getByRole('article', {
+      name: /^Highlight: “?Governments and industry.* \(Key position\)$/,
+    }),
+  ).toBeVisible()
+  // Moving between highlights by keyboard reads out place, meaning, words and note.
+  await page.locator('article.article').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('n')
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Highlight 1 of \d+, Key position: “/ }),
+  ).toBeAttached()
+  // Cards are listed by their question; a review card is a named article with named grades.
+  await page.getByRole('tab', { name: 'Cards' }).click()
+  expect(await page.getByRole('listitem', { name: /^Card: / }).count()).toBeGreaterThan(5)
+  await page.getByRole('button', { name: 'Review', exact: true }).click()
+  const card = page.getByRole('article', { name: 'Card' })
+  await expect(card).toBeVisible()
+  await page.keyboard.press('Space')
+  const grades = card.getByRole('group', { name: 'How well did you remember?' })
+  for (const grade of ['Again', 'Hard', 'Good', 'Easy'])
+    await expect(grades.getByRole('button', { name: new RegExp(`^${grade}`) })).toBeVisible()
+})

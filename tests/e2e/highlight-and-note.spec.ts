@@ -133,7 +133,9 @@ test('keyboard only: select a sentence, highlight it, write its note and come ba
   expect(painted).toMatch(/^Europol warns that governments and industry/)
 
   await page.keyboard.press('n')
-  await expect(page.getByRole('status').filter({ hasText: 'Highlight 1 of 1' })).toBeAttached()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Highlight 1 of 1, Key position: “Europol warns' }),
+  ).toBeAttached()
   await page.keyboard.press('Enter')
   const note = page.getByRole('textbox', { name: /Note on/ })
   await expect(note).toBeFocused()

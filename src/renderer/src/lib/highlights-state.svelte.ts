@@ -177,8 +177,14 @@ export class HighlightsState {
     this.announcement = label ? `${label} redone.` : 'Nothing to redo.'
   }
 
-  /** Moves the keyboard to the next (+1) or previous (-1) highlight in reading order. */
-  focusStep(direction: 1 | -1): Highlight | undefined {
+  /**
+   * Moves the keyboard to the next (+1) or previous (-1) highlight in reading order and has it
+   * read out: its place, its colour's meaning, its words and its note.
+   */
+  focusStep(
+    direction: 1 | -1,
+    labelName: (labelId: string) => string | undefined = () => undefined,
+  ): Highlight | undefined {
     const list = this.anchored
     if (list.length === 0) {
       this.announcement = 'This document has no highlights yet.'
@@ -194,7 +200,8 @@ export class HighlightsState {
     const highlight = list[next]!
     this.focusedId = highlight.id
     const note = highlight.note.trim() ? ` Note: ${highlight.note.trim()}` : ' No note.'
-    this.announcement = `Highlight ${next + 1} of ${list.length}: “${excerpt(highlight.selectors.quote.exact)}”.${note} Press Enter for its note.`
+    const label = labelName(highlight.labelId)
+    this.announcement = `Highlight ${next + 1} of ${list.length}${label ? `, ${label}` : ''}: “${excerpt(highlight.selectors.quote.exact)}”.${note} Press Enter for its note.`
     return highlight
   }
 
