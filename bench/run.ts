@@ -19,6 +19,9 @@ import { libraryFirstPaint, openLargeDocument } from './chromium-workloads'
 async function main(): Promise<void> {
   const isQuick = process.argv.includes('--quick')
   const sizes = isQuick ? quickSizes : fullSizes
+  // `-- --only name`: just the workloads whose name contains it (nothing is written then).
+  const onlyAt = process.argv.indexOf('--only')
+  const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : null
   const results: BenchResult[] = []
   for (const workload of [
     reanchorUnchanged,
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     openLargeDocument,
     libraryFirstPaint,
   ]) {
+    if (only !== null && !workload.name.includes(only)) continue
     const outcome = await workload(sizes)
     for (const result of Array.isArray(outcome) ? outcome : [outcome]) {
       results.push(result)
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
       )
     }
   }
+  if (only !== null) return
   const root = resolve(__dirname, '..')
   const stamp = new Date().toISOString()
   // The quick run's figures only show that the harness works; the full run's are kept.

@@ -28,6 +28,8 @@ export class HighlightsState {
   /** Where each painted highlight's first line is, in pixels from the top of the text. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built whole, then assigned to $state.raw; never mutated
   tops = $state.raw<ReadonlyMap<string, number>>(new Map())
+  /** False until `tops` is first measured (just after the text's first frame). */
+  areTopsMeasured = $state(false)
   /** How far the text is scrolled, for notes that sit level with their highlights. */
   scrollTop = $state(0)
   /** Where the top of the text is on screen when it is not scrolled, in pixels. */
