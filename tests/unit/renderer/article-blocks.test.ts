@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Segment } from '../../../src/shared/model'
-import { groupPlainBlocks, plainBlockElements } from '../../../src/renderer/src/lib/article-blocks'
+import {
+  chunkBlocks,
+  chunkElements,
+  groupPlainBlocks,
+  plainBlockElements,
+} from '../../../src/renderer/src/lib/article-blocks'
 import { layoutSegments } from '../../../src/renderer/src/lib/article-layout'
 
 const text = 'TitleLeadHeadPara<b>QuoteItemAltCapCreditTag'
@@ -40,6 +45,34 @@ describe('plain blocks of an article', () => {
       '<p data-segment-index="3" lang="de">Para&lt;b&gt;</p>',
       '<blockquote data-segment-index="4">Quote</blockquote>',
       '<p class="list-item" data-segment-index="5">Item</p>',
+    ])
+  })
+})
+
+describe('chunks of a run', () => {
+  const block = (index: number, length: number) => ({
+    index,
+    segment: { kind: 'paragraph' as const, start: 0, end: length },
+  })
+
+  it('hold about a screen of text each; a longer block is a chunk alone', () => {
+    const blocks = [block(0, 1500), block(1, 1500), block(2, 1500), block(3, 9000), block(4, 10)]
+    expect(chunkBlocks(blocks, 4000).map((chunk) => chunk.map((b) => b.index))).toEqual([
+      [0, 1],
+      [2],
+      [3],
+      [4],
+    ])
+  })
+
+  it('become elements that estimate their height until laid out', () => {
+    const text = 'x'.repeat(700)
+    const [chunk] = chunkElements(document, [block(0, 680), block(1, 20)], text)
+    expect(chunk?.className).toBe('chunk')
+    expect(chunk?.style.getPropertyValue('contain-intrinsic-block-size')).toBe('auto 13lh')
+    expect([...(chunk?.children ?? [])].map((e) => e.getAttribute('data-segment-index'))).toEqual([
+      '0',
+      '1',
     ])
   })
 })

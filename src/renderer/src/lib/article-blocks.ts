@@ -23,6 +23,57 @@ export function groupPlainBlocks(items: readonly LayoutItem[]): ArticleGroup[] {
   return groups
 }
 
+/** About a screen of text: the most a chunk holds (a single longer block is a chunk alone). */
+export const chunkCharacters = 4_000
+
+/**
+ * Splits a run into chunks of about a screen of text. The browser lays out and paints a chunk
+ * only when it comes near the screen (content-visibility), and watching a few hundred chunks
+ * costs a frame far less than watching thousands of paragraphs (20 ms a frame, measured).
+ */
+export function chunkBlocks(
+  blocks: readonly IndexedSegment[],
+  maxCharacters = chunkCharacters,
+): IndexedSegment[][] {
+  const chunks: IndexedSegment[][] = []
+  let chunk: IndexedSegment[] = []
+  let size = 0
+  for (const block of blocks) {
+    const length = block.segment.end - block.segment.start
+    if (chunk.length > 0 && size + length > maxCharacters) {
+      chunks.push(chunk)
+      chunk = []
+      size = 0
+    }
+    chunk.push(block)
+    size += length
+  }
+  if (chunk.length > 0) chunks.push(chunk)
+  return chunks
+}
+
+/**
+ * The chunks of a run, each a `div.chunk` holding its blocks' elements, with an estimate of its
+ * height (in lines of about 68 characters) for as long as it has not been laid out.
+ */
+export function chunkElements(
+  document: Document,
+  blocks: readonly IndexedSegment[],
+  text: string,
+): HTMLElement[] {
+  return chunkBlocks(blocks).map((chunk) => {
+    const element = document.createElement('div')
+    element.className = 'chunk'
+    const lines = chunk.reduce(
+      (sum, { segment }) => sum + Math.ceil((segment.end - segment.start) / 68) + 1,
+      0,
+    )
+    element.style.setProperty('contain-intrinsic-block-size', `auto ${lines}lh`)
+    element.append(...plainBlockElements(document, chunk, text))
+    return element
+  })
+}
+
 /**
  * The elements of a run of plain blocks, made directly: a long book has thousands, and making
  * them one by one through the component's template cost more than laying them out. Each carries
