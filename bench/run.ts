@@ -66,7 +66,7 @@ function renderTable(stamp: string, results: readonly BenchResult[]): string {
   return [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` on ${stamp.slice(0, 10)} on the project's 2-core machine. Each figure is the median (or p95/p50 as named) of repeated runs; the reference is measured in the same run. Chromium workloads run the built renderer in Debian's Chromium (headless, no GPU) wired to the real services through the test bridge (JSON strings), so their times include that transfer; imports parse in the worker thread the app uses, and the stall is the longest gap of a 5 ms timer on the main thread meanwhile.`,
+    `Written by \`npm run bench\` on ${stamp.slice(0, 10)} on the project's 2-core machine. Each figure is the median (or p95/p50 as named) of repeated runs; the reference is measured in the same run. Chromium workloads run the built renderer in Debian's Chromium (headless, no GPU) wired to the real services through the test bridge (JSON strings), so their times include that transfer; imports parse in the worker thread the app uses, and the stall is the longest gap of a 5 ms timer on the main thread meanwhile. Long tasks come from the browser's Long Tasks API, which reports only tasks of 50 ms or more: 0 means none reached 50 ms (the longest gap between frames shows how far below).`,
     '',
     '| workload | figure | value | reference | reference value | target | |',
     '|---|---|---|---|---|---|---|',

@@ -24,9 +24,8 @@ import {
   type LibraryFile,
 } from './schema'
 import { realFs, type StoreFs } from './store-fs'
-import { ReadOnlyStoreError, type StoredFile } from './stored-file'
-import { acquireLibraryLock, type LockHolder } from './library-lock'
-import { readOnlyFs } from './read-only-fs'
+import type { StoredFile } from './stored-file'
+import { claimLibrary } from './library-lock'
 import type { ItemSchedule } from './schema'
 import { scheduleShardOf } from './schedule-shards'
 import {
@@ -87,14 +86,9 @@ export class DataStore {
   static async open(options: DataStoreOptions): Promise<DataStore> {
     const writableFs = options.fs ?? realFs
     await writableFs.mkdir(options.dataDir, { recursive: true })
-    const lock = await acquireLibraryLock(writableFs, options.dataDir)
-    const inUseElsewhere = lock.kind === 'in-use'
-    const notices: Notice[] = []
-    if (lock.kind === 'in-use') notices.push(inUseNotice(lock.holder))
+    const { fs, inUseElsewhere, notice, release } = await claimLibrary(writableFs, options.dataDir)
+    const notices: Notice[] = notice ? [notice] : []
     // Only the holder of the lock writes: another Lectern's temp files may be in flight.
-    const fs = inUseElsewhere
-      ? readOnlyFs(writableFs, () => new ReadOnlyStoreError('Your library', 'in-use'))
-      : writableFs
     if (!inUseElsewhere) await removeStaleTempFiles(fs, options.dataDir)
     const context: OpenContext = {
       dataDir: options.dataDir,
@@ -120,7 +114,6 @@ export class DataStore {
       context,
     )
     if (!library) throw new Error('library.json always has defaults')
-    const release = lock.kind === 'held' ? lock.release : async () => undefined
     return new DataStore(library, context, notices, release)
   }
 
@@ -404,15 +397,5 @@ export class DataStore {
     ).write(content)
     this.#contents.delete(content.documentId)
     await this.#context.backups.save(relPath, this.#context.now()).catch(() => null)
-  }
-}
-
-/** What the reader is told when another Lectern has the library open. */
-function inUseNotice(holder: LockHolder): Notice {
-  return {
-    id: 'library-in-use',
-    level: 'warning',
-    title: 'Opened read-only',
-    message: `Another Lectern (process ${holder.pid}, since ${holder.since.slice(0, 16).replace('T', ' ')}) has this library open. You can read here, but nothing you change is saved. Close the other one and start Lectern again to make changes.`,
   }
 }

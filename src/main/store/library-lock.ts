@@ -1,6 +1,9 @@
 import { hostname } from 'node:os'
 import { join } from 'node:path'
+import type { Notice } from '../../shared/model'
+import { readOnlyFs } from './read-only-fs'
 import { hasErrorCode, type StoreFs } from './store-fs'
+import { ReadOnlyStoreError } from './stored-file'
 
 /** The file that says which process writes to a data dir. */
 export const lockFileName = 'lectern.lock'
@@ -66,5 +69,35 @@ function isRunning(holder: LockHolder, host: string): boolean {
     return true
   } catch (error) {
     return hasErrorCode(error, 'EPERM')
+  }
+}
+
+/** A library as opened: the file system to use, and whether another Lectern holds it. */
+export interface ClaimedLibrary {
+  /** The real file system, or one that refuses every write when the library is in use. */
+  readonly fs: StoreFs
+  readonly inUseElsewhere: boolean
+  /** What the reader is told when another Lectern holds the library. */
+  readonly notice: Notice | null
+  /** Lets go of the lock (nothing to do when it was not ours). */
+  readonly release: () => Promise<void>
+}
+
+/** Takes the library's lock, or, when another Lectern holds it, a read-only view of it. */
+export async function claimLibrary(fs: StoreFs, dataDir: string): Promise<ClaimedLibrary> {
+  const lock = await acquireLibraryLock(fs, dataDir)
+  if (lock.kind === 'held')
+    return { fs, inUseElsewhere: false, notice: null, release: lock.release }
+  const { pid, since } = lock.holder
+  return {
+    fs: readOnlyFs(fs, () => new ReadOnlyStoreError('Your library', 'in-use')),
+    inUseElsewhere: true,
+    notice: {
+      id: 'library-in-use',
+      level: 'warning',
+      title: 'Opened read-only',
+      message: `Another Lectern (process ${pid}, since ${since.slice(0, 16).replace('T', ' ')}) has this library open. You can read here, but nothing you change is saved. Close the other one and start Lectern again to make changes.`,
+    },
+    release: async () => undefined,
   }
 }
