@@ -31,5 +31,21 @@ test('the real app opens on the bundled article (needs the Electron binary)', as
   expect(
     await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
   ).toBe('undefined')
+  // Every web contents of the real app has the secure preferences.
+  const preferences = await app.evaluate(({ webContents }) =>
+    webContents.getAllWebContents().map((contents) => {
+      const prefs = (
+        contents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null }
+      ).getLastWebPreferences?.()
+      return {
+        contextIsolation: prefs?.['contextIsolation'],
+        sandbox: prefs?.['sandbox'],
+        nodeIntegration: prefs?.['nodeIntegration'],
+      }
+    }),
+  )
+  expect(preferences.length).toBeGreaterThan(0)
+  for (const prefs of preferences)
+    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false })
   await app.close()
 })
