@@ -77,3 +77,53 @@ test('a long document: a far highlight’s note sits level with it, and the plac
     page.getByRole('article', { name: /Highlight:/ }).filter({ hasText: 'Note number 1' }),
   ).toBeVisible()
 })
+
+test('notes as a list are made a page at a time, more as the reader scrolls', async ({
+  launch,
+  running,
+}) => {
+  const page = await launch()
+  await expect(page.locator('article h1')).toBeVisible()
+  const services = running.services!
+  const text = `Many Notes\n\n${generateProse(seededRandom(9), 200_000)}`
+  const imported = await services.library.importFile(new TextEncoder().encode(text), {
+    fileName: 'many-notes.txt',
+  })
+  if (!imported.ok) throw new Error(imported.error.message)
+  const { id: documentId, revision } = imported.value.document
+  const opened = await services.library.open(documentId)
+  if (!opened.ok) throw new Error(opened.error.message)
+  const content = opened.value.content.text
+  const highlights: Highlight[] = Array.from({ length: 150 }, (_, index) => {
+    const start = content.indexOf(' ', Math.floor((content.length * index) / 160)) + 1
+    return {
+      id: `listed-${index}`,
+      documentId,
+      labelId: 'question',
+      selectors: describe(content, start, start + 30),
+      revisionId: revision.id,
+      status: 'anchored',
+      note: `Listed note ${index}`,
+      tags: [],
+      createdAt: '2026-11-28T09:00:00.000Z',
+      updatedAt: '2026-11-28T09:00:00.000Z',
+    }
+  })
+  await services.annotations.upsertMany(documentId, highlights)
+  await page.reload()
+  await expect(page.locator('.doc-title')).toHaveText(/many notes/i)
+  await page.getByRole('radio', { name: 'As a list' }).click()
+  const cards = page.getByRole('article', { name: /Highlight:/ })
+  await expect(cards.first()).toContainText('Listed note 0')
+  expect(await cards.count()).toBeLessThanOrEqual(40)
+  await expect(page.getByRole('status').filter({ hasText: 'more notes below' })).toContainText(
+    '110 more notes below',
+  )
+  for (let i = 0; i < 10 && (await cards.count()) < 150; i++) {
+    await cards.last().scrollIntoViewIfNeeded()
+    await page.waitForTimeout(100)
+  }
+  await expect(cards).toHaveCount(150)
+  await expect(cards.last()).toContainText('Listed note 149')
+  await expect(page.getByRole('status').filter({ hasText: 'more notes below' })).toHaveCount(0)
+})
