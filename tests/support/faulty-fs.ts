@@ -12,8 +12,8 @@ export type Step = string
 /**
  * The real file system with a tracer and a trap: every step of a save (mkdir, open, write,
  * fsync, close, rename, copy, unlink) is recorded, and the step numbered `failAt` (counting
- * from 0 since `arm`) throws a system error with `code` instead of running. Reads are passed
- * through untouched: the fault is in saving, not in what is already on disk.
+ * from 0 since `arm`) throws a system error with `code` instead of running. Reads pass through
+ * unless `failingReads` names a file whose reads fail.
  */
 export class FaultyFs {
   readonly steps: Step[] = []
@@ -51,8 +51,23 @@ export class FaultyFs {
     }
   }
 
+  /** Reads of files whose path ends with this fail with `readCode` (null: reads pass). */
+  failingReads: { pathEnd: string; code: FaultCode } | null = null
+
   readonly fs: StoreFs = {
     ...realFs,
+    readFile: (async (path: string, options?: unknown) => {
+      const failing = this.failingReads
+      if (failing && String(path).endsWith(failing.pathEnd)) {
+        this.injected++
+        throw Object.assign(new Error(`${failing.code}: injected fault at read ${path}`), {
+          code: failing.code,
+          syscall: 'read',
+          path,
+        })
+      }
+      return realFs.readFile(path, options as never)
+    }) as StoreFs['readFile'],
     mkdir: (async (path: string, options?: Parameters<StoreFs['mkdir']>[1]) => {
       this.#step('mkdir', path)
       return realFs.mkdir(path, options)

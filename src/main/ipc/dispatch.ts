@@ -2,6 +2,7 @@ import { fail, type Result } from '../../shared/ipc/result'
 import { requestNames, type RequestName } from '../../shared/ipc/contract'
 import type { Handlers } from './handlers'
 import { requestSchemas } from './request-schemas'
+import { diskCause } from '../services/storage-failure'
 
 /** Routes a named request with an untrusted argument to its handler. */
 export type Dispatch = (name: string, args: unknown) => Promise<Result<unknown>>
@@ -31,6 +32,13 @@ export function createDispatch(
       return await handler(parsed.data)
     } catch (error) {
       log(error)
+      // A file the disk would not give back (EIO, EACCES…): said in words; nothing was replaced.
+      const cause = diskCause(error)
+      if (cause)
+        return fail(
+          'storage-failed',
+          `Lectern could not read or save your data because ${cause}. Nothing was changed.`,
+        )
       return fail('internal', 'Something went wrong inside Lectern. Your data was not changed.')
     }
   }

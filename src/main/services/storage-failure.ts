@@ -12,6 +12,15 @@ const causes: Record<string, string> = {
   EMFILE: 'too many files are open',
 }
 
+/**
+ * The disk's reason for an error, in plain words, or null when the error is not the disk's (a
+ * bug). Used for reads too: a file that could not be read is reported, never replaced.
+ */
+export function diskCause(error: unknown): string | null {
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined
+  return (code && causes[code]) ?? null
+}
+
 /** Turns an error thrown by a save into a failure the reader can act on. Nothing was saved. */
 export function storageFailure(
   error: unknown,

@@ -14,7 +14,14 @@ export function cached<T>(
   open: () => Promise<T>,
 ): Promise<T> {
   let value = map.get(key)
-  if (!value) map.set(key, (value = open()))
+  if (!value) {
+    const opening = open()
+    map.set(key, (value = opening))
+    // A file that could not be read (the disk failed) is tried again next time, not remembered.
+    opening.catch(() => {
+      if (map.get(key) === opening) map.delete(key)
+    })
+  }
   return value
 }
 

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -183,4 +183,45 @@ describe('a fault at any step of a save', () => {
     const names = await readdir(join(library.dataDir, 'documents', documentId))
     expect(names.filter((n) => n.endsWith(tempFileSuffix))).toEqual([])
   })
+})
+
+describe('a file the disk will not give back', () => {
+  const root = join(tmpdir(), `lectern-read-faults-${process.pid}`)
+  afterAll(() => rm(root, { recursive: true, force: true }))
+
+  it.each(faultCodes)(
+    'with %s: the reader is told in words, nothing is set aside or replaced, and it opens once the disk recovers',
+    async (code) => {
+      const dataDir = join(root, code)
+      const first = await servicesOver(dataDir)
+      await first.annotations.create({ documentId, start: 10, end: 50, labelId: 'evidence' })
+      await first.store.close()
+      const path = join(dataDir, 'documents', documentId, 'annotations.json')
+      const before = await readFile(path)
+
+      const faulty = new FaultyFs(dataDir)
+      const services = await servicesOver(dataDir, faulty.fs)
+      const dispatch = createDispatch(
+        createHandlers({ services, openExternal: async () => undefined }),
+        () => undefined,
+      )
+      faulty.failingReads = { pathEnd: 'annotations.json', code }
+      const refused = await dispatch('openDocument', { documentId })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'storage-failed' } })
+      if (!refused.ok)
+        expect(refused.error.message).toMatch(
+          /^Lectern could not read or save your data because .+\. Nothing was changed\.$/,
+        )
+      expect(
+        await dispatch('createHighlight', { documentId, start: 60, end: 90, labelId: 'evidence' }),
+      ).toMatchObject({ ok: false, error: { code: 'storage-failed' } })
+      expect(await readFile(path)).toEqual(before)
+      const names = await readdir(join(dataDir, 'documents', documentId))
+      expect(names.filter((name) => name.includes('corrupt'))).toEqual([])
+
+      faulty.failingReads = null
+      const opened = await dispatch('openDocument', { documentId })
+      expect(opened).toMatchObject({ ok: true })
+    },
+  )
 })
