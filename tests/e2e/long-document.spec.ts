@@ -1,9 +1,50 @@
 import { describe } from '../../src/shared/domain/anchoring'
 import type { Highlight } from '../../src/shared/model'
 import { generateProse, seededRandom } from '../support/generated-text'
+import type { Services } from '../../src/main/services/create-services'
 import { test, expect } from './support/lectern'
 
 test.use({ studyMaterial: false })
+
+/**
+ * Imports a generated book of `size` characters titled `title` and gives it a highlight with a
+ * note at each of `fractions` of its text (40 characters from the next word there).
+ */
+async function bookWithNotes(
+  services: Services,
+  title: string,
+  size: number,
+  fractions: readonly number[],
+  labelId: string,
+  noteOf: (index: number) => string,
+): Promise<string> {
+  const text = `${title}\n\n${generateProse(seededRandom(size), size)}`
+  const imported = await services.library.importFile(new TextEncoder().encode(text), {
+    fileName: `${title.toLowerCase().replaceAll(' ', '-')}.txt`,
+  })
+  if (!imported.ok) throw new Error(imported.error.message)
+  const { id: documentId, revision } = imported.value.document
+  const opened = await services.library.open(documentId)
+  if (!opened.ok) throw new Error(opened.error.message)
+  const content = opened.value.content.text
+  const highlights: Highlight[] = fractions.map((fraction, index) => {
+    const start = content.indexOf(' ', Math.floor(content.length * fraction)) + 1
+    return {
+      id: `${labelId}-${index}`,
+      documentId,
+      labelId,
+      selectors: describe(content, start, start + 40),
+      revisionId: revision.id,
+      status: 'anchored',
+      note: noteOf(index),
+      tags: [],
+      createdAt: '2026-11-28T09:00:00.000Z',
+      updatedAt: '2026-11-28T09:00:00.000Z',
+    }
+  })
+  await services.annotations.upsertMany(documentId, highlights)
+  return documentId
+}
 
 // A book-length text: blocks off screen are not laid out and notes are made only near the
 // visible part; what the reader sees must not change for that.
@@ -14,32 +55,14 @@ test('a long document: a far highlight’s note sits level with it, and the plac
   const page = await launch()
   await expect(page.locator('article h1')).toBeVisible()
   const services = running.services!
-  const text = `A Long Book\n\n${generateProse(seededRandom(5), 400_000)}`
-  const imported = await services.library.importFile(new TextEncoder().encode(text), {
-    fileName: 'a-long-book.txt',
-  })
-  if (!imported.ok) throw new Error(imported.error.message)
-  const { id: documentId, revision } = imported.value.document
-  const opened = await services.library.open(documentId)
-  if (!opened.ok) throw new Error(opened.error.message)
-  const content = opened.value.content.text
-  const at = (fraction: number) => content.indexOf(' ', Math.floor(content.length * fraction)) + 1
-  const highlights: Highlight[] = [0.1, 0.5, 0.9].map((fraction, index) => {
-    const start = at(fraction)
-    return {
-      id: `far-${index}`,
-      documentId,
-      labelId: 'evidence',
-      selectors: describe(content, start, start + 40),
-      revisionId: revision.id,
-      status: 'anchored',
-      note: `Note number ${index}`,
-      tags: [],
-      createdAt: '2026-11-28T09:00:00.000Z',
-      updatedAt: '2026-11-28T09:00:00.000Z',
-    }
-  })
-  await services.annotations.upsertMany(documentId, highlights)
+  const documentId = await bookWithNotes(
+    services,
+    'A Long Book',
+    400_000,
+    [0.1, 0.5, 0.9],
+    'evidence',
+    (index) => `Note number ${index}`,
+  )
   await page.reload()
   await expect(page.locator('.doc-title')).toHaveText(/long book/i)
 
@@ -85,31 +108,14 @@ test('notes as a list are made a page at a time, more as the reader scrolls', as
   const page = await launch()
   await expect(page.locator('article h1')).toBeVisible()
   const services = running.services!
-  const text = `Many Notes\n\n${generateProse(seededRandom(9), 200_000)}`
-  const imported = await services.library.importFile(new TextEncoder().encode(text), {
-    fileName: 'many-notes.txt',
-  })
-  if (!imported.ok) throw new Error(imported.error.message)
-  const { id: documentId, revision } = imported.value.document
-  const opened = await services.library.open(documentId)
-  if (!opened.ok) throw new Error(opened.error.message)
-  const content = opened.value.content.text
-  const highlights: Highlight[] = Array.from({ length: 150 }, (_, index) => {
-    const start = content.indexOf(' ', Math.floor((content.length * index) / 160)) + 1
-    return {
-      id: `listed-${index}`,
-      documentId,
-      labelId: 'question',
-      selectors: describe(content, start, start + 30),
-      revisionId: revision.id,
-      status: 'anchored',
-      note: `Listed note ${index}`,
-      tags: [],
-      createdAt: '2026-11-28T09:00:00.000Z',
-      updatedAt: '2026-11-28T09:00:00.000Z',
-    }
-  })
-  await services.annotations.upsertMany(documentId, highlights)
+  await bookWithNotes(
+    services,
+    'Many Notes',
+    200_000,
+    Array.from({ length: 150 }, (_, index) => index / 160),
+    'question',
+    (index) => `Listed note ${index}`,
+  )
   await page.reload()
   await expect(page.locator('.doc-title')).toHaveText(/many notes/i)
   await page.getByRole('radio', { name: 'As a list' }).click()

@@ -4,21 +4,11 @@ import { createHandlers } from '../../../../src/main/ipc/handlers'
 import type { Highlight } from '../../../../src/shared/model'
 import { servicesOn } from '../../../support/services'
 import { tempDirs } from '../../../support/temp-dir'
+import { seededRandom } from '../../../support/generated-text'
 
 const documentId = 'europol-warns-about-e2ee'
 const requestCount = 1_000
 const burstSize = 50
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('rapid interleaved requests from the window', () => {
   const makeDir = tempDirs()

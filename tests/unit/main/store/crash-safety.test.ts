@@ -11,23 +11,13 @@ import { openStoredFile } from '../../../../src/main/store/open-stored-file'
 import { realFs } from '../../../../src/main/store/store-fs'
 import { crashDocumentId, fontSizeForEntry, journalSpec } from '../../../support/journal-file'
 import { resourcesDir } from '../../../support/services'
+import { seededRandom } from '../../../support/generated-text'
 
 /** How many times the writer is killed; LECTERN_CRASH_KILLS asks for more. */
 const kills = Number(process.env['LECTERN_CRASH_KILLS'] ?? 200)
 const writer = resolve(__dirname, '../../../support/crash-writer.ts')
 /** The writer bundled into one file for node, made before the first round. */
 let bundledWriter = ''
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Acknowledged {
   lastJournalEntry: number
