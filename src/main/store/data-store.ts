@@ -220,9 +220,7 @@ export class DataStore {
   async scheduleShards(documentId: string): Promise<string[]> {
     assertDocumentId(documentId)
     if (!this.#listedSchedules.has(documentId)) {
-      const names = await this.#context.fs
-        .readdir(join(this.#context.dataDir, 'documents', documentId, 'schedules'))
-        .catch(() => [] as string[])
+      const names = await this.#namesIn('documents', documentId, 'schedules')
       this.#listedSchedules.add(documentId)
       for (const name of names) {
         const shard = /^([0-9a-f]{2})\.json$/.exec(name)?.[1]
@@ -291,9 +289,7 @@ export class DataStore {
 
   /** Pairs of documents with a stored alignment: editions read side by side before. */
   async alignedPairs(): Promise<[string, string][]> {
-    const names = await this.#context.fs
-      .readdir(join(this.#context.dataDir, 'alignments'))
-      .catch(() => [] as string[])
+    const names = await this.#namesIn('alignments')
     return names.flatMap((name) => {
       const match = /^([a-z0-9-]+)__([a-z0-9-]+)\.json$/.exec(name)
       return match ? [[match[1]!, match[2]!] as [string, string]] : []
@@ -320,20 +316,21 @@ export class DataStore {
 
   /** The days (and schema-1 months) that have a review log, oldest first. */
   async reviewPeriods(): Promise<string[]> {
-    const names = await this.#context.fs
-      .readdir(join(this.#context.dataDir, 'reviews'))
-      .catch(() => [] as string[])
+    const names = await this.#namesIn('reviews')
     const onDisk = names.flatMap((name) => /^(\d{4}-\d{2}(?:-\d{2})?)\.json$/.exec(name)?.[1] ?? [])
     return [...new Set([...onDisk, ...this.#reviews.keys()])].sort()
   }
 
   /** Ids of every document folder on disk, listed or not (for checks and study). */
   async documentFolders(): Promise<string[]> {
-    return (
-      await this.#context.fs
-        .readdir(join(this.#context.dataDir, 'documents'))
-        .catch(() => [] as string[])
-    ).filter((name) => documentIdPattern.test(name))
+    return (await this.#namesIn('documents')).filter((name) => documentIdPattern.test(name))
+  }
+
+  /** The names in a folder of the data dir; none when it does not exist (yet). */
+  #namesIn(...folder: string[]): Promise<string[]> {
+    return this.#context.fs
+      .readdir(join(this.#context.dataDir, ...folder))
+      .catch(() => [] as string[])
   }
 
   /**
