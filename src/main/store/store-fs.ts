@@ -6,7 +6,16 @@ import * as nodeFs from 'node:fs/promises'
  */
 export type StoreFs = Pick<
   typeof nodeFs,
-  'open' | 'rename' | 'mkdir' | 'unlink' | 'readFile' | 'readdir' | 'copyFile' | 'stat'
+  | 'open'
+  | 'rename'
+  | 'mkdir'
+  | 'unlink'
+  | 'readFile'
+  | 'readdir'
+  | 'copyFile'
+  | 'stat'
+  | 'rmdir'
+  | 'rm'
 >
 
 /** The real file system. */
