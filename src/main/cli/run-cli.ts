@@ -4,6 +4,7 @@ import { createBackupArchive, restoreBackupArchive } from '../backup/backup-arch
 import { writeFileDurably } from '../store/durable-json-adapter'
 import { realFs } from '../store/store-fs'
 import { createServices, type Services } from '../services/create-services'
+import { readImportFile } from '../importing/read-import-file'
 import { checkLibrary } from '../services/library-check'
 import type { ExportFormat } from '../../shared/model'
 import { parseArgs, usage, type CliCommand } from './parse-args'
@@ -184,16 +185,14 @@ async function importFiles(
 ): Promise<number> {
   let failed = 0
   for (const file of files) {
-    let bytes: Uint8Array
-    try {
-      bytes = await readFile(file)
-    } catch (error) {
+    // Bounded before it is read: a pipe, a device or a huge file is refused with a sentence.
+    const read = await readImportFile(file)
+    if (!read.ok) {
       failed++
-      const message = `“${basename(file)}” could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`
-      print(`${file}: ${message}`, { file, ok: false, error: { code: 'unreadable', message } })
+      print(`${file}: ${read.error.message}`, { file, ok: false, error: read.error })
       continue
     }
-    const result = await services.library.importFile(bytes, { fileName: file })
+    const result = await services.library.importFile(read.value, { fileName: file })
     if (result.ok) {
       const { document, isNewRevision } = result.value
       print(

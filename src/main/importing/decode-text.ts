@@ -64,6 +64,8 @@ function countControlCharacters(text: string): number {
   return count
 }
 
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+/** "61 MB", "0.5 MB": a size as a reader says it. */
+export function formatMegabytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024)
+  return `${Number(megabytes.toFixed(1))} MB`
 }

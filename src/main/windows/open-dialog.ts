@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { dialog, type BrowserWindow } from 'electron'
+import { readImportFile } from '../importing/read-import-file'
 
 /** What File → Open… offers: the formats Lectern imports. */
 const filters = [
@@ -26,17 +26,16 @@ export async function chooseFilesToImport(
   const files: { fileName: string; bytes: Uint8Array }[] = []
   const unreadable: string[] = []
   for (const path of filePaths) {
-    try {
-      files.push({ fileName: basename(path), bytes: await readFile(path) })
-    } catch (error) {
-      unreadable.push(`${basename(path)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-    }
+    // Bounded before it is read: a pipe, a device or a huge file is refused with a sentence.
+    const read = await readImportFile(path)
+    if (read.ok) files.push({ fileName: basename(path), bytes: read.value })
+    else unreadable.push(read.error.message)
   }
   if (unreadable.length > 0)
     void dialog.showMessageBox(window, {
       type: 'warning',
       message: 'Some files could not be read',
-      detail: `Lectern could not read: ${unreadable.join(', ')}. Nothing of them was imported.`,
+      detail: `${unreadable.join('\n')}\nNothing of them was imported.`,
     })
   return files
 }
