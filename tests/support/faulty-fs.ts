@@ -11,7 +11,7 @@ export type Step = string
 
 /**
  * The real file system with a tracer and a trap: every step of a save (mkdir, open, write,
- * fsync, close, rename, copy, unlink) is recorded, and the step numbered `failAt` (counting
+ * fsync, close, rename, copy, unlink, rmdir, rm) is recorded, and the step numbered `failAt` (counting
  * from 0 since `arm`) throws a system error with `code` instead of running. Reads pass through
  * unless `failingReads` names a file whose reads fail.
  */
@@ -89,6 +89,14 @@ export class FaultyFs {
     unlink: async (path) => {
       this.#step('unlink', String(path))
       return realFs.unlink(path)
+    },
+    rmdir: async (path, options) => {
+      this.#step('rmdir', String(path))
+      return realFs.rmdir(path, options)
+    },
+    rm: async (path, options) => {
+      this.#step('rm', String(path))
+      return realFs.rm(path, options)
     },
   }
 

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs/promises'
-import { dirname, join, relative, sep } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import { tempFileSuffix, writeFileDurably } from '../store/durable-json-adapter'
-import { realFs } from '../store/store-fs'
+import { tempFileSuffix } from '../store/durable-json-adapter'
 
 /** What a backup archive says about itself; checked before anything is restored. */
 export interface BackupManifest {
@@ -48,33 +47,19 @@ export async function listLibraryFiles(dataDir: string): Promise<string[]> {
   return all
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dataDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !notBackedUp.has(path.split('/')[0]!))
-    .filter((path) => !path.endsWith(tempFileSuffix) && !/\.tmp-|\.corrupt-|\.lock$/.test(path))
+    .filter(isLibraryFile)
     .sort()
 }
 
 /**
- * Restores an archive into `dataDir`, which must be empty or not exist: a restore never mixes
- * with or overwrites a library. The whole archive is checked first (manifest, paths, sizes,
- * checksums); a string is the reason nothing was written.
+ * True for a file that belongs in a backup and in a restored library: not the archives, not the
+ * per-file backups, not a write in flight, a damaged copy set aside, or the lock (a restored lock
+ * would name a process of another machine and keep the library read-only).
  */
-export async function restoreBackupArchive(
-  bytes: Uint8Array,
-  dataDir: string,
-): Promise<string | null> {
-  const existing = await fs
-    .readdir(dataDir)
-    .catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)))
-  if (existing.length > 0)
-    return `${dataDir} is not empty. Restore into an empty folder, then point Lectern at it.`
-  const checked = checkArchive(bytes)
-  if (typeof checked === 'string') return checked
-  for (const { path, bytes: content } of checked) {
-    const target = join(dataDir, ...path.split('/'))
-    await fs.mkdir(dirname(target), { recursive: true })
-    await writeFileDurably(realFs, target, content)
-  }
-  return null
+export function isLibraryFile(path: string): boolean {
+  if (notBackedUp.has(path.split('/')[0]!)) return false
+  const name = path.split('/').pop()!
+  return !name.endsWith(tempFileSuffix) && !/\.tmp-|\.corrupt-|\.lock$/.test(name)
 }
 
 /** The files of a valid archive, or what is wrong with it. */
@@ -100,23 +85,59 @@ export function checkArchive(bytes: Uint8Array): { path: string; bytes: Uint8Arr
   } catch {
     return 'The backup’s manifest is damaged.'
   }
-  if (manifest.app !== 'lectern' || manifest.formatVersion !== 1 || !Array.isArray(manifest.files))
+  if (
+    typeof manifest !== 'object' ||
+    manifest === null ||
+    manifest.app !== 'lectern' ||
+    manifest.formatVersion !== 1 ||
+    !Array.isArray(manifest.files)
+  )
     return 'This backup was made by a newer Lectern or another program; it was not restored.'
+  for (const file of manifest.files as unknown[]) {
+    const path = (file as { path?: unknown } | null)?.path
+    if (typeof path !== 'string' || !safePath.test(path) || path.split('/').some(isDotSegment))
+      return `The backup names a file outside the data folder (${String(path).slice(0, 80)}); nothing was restored.`
+  }
+  const conflict = conflictingPath(manifest.files.map((file) => file.path))
+  if (conflict) return `${conflict}; nothing was restored.`
   const files: { path: string; bytes: Uint8Array }[] = []
   for (const file of manifest.files) {
-    if (
-      typeof file.path !== 'string' ||
-      !safePath.test(file.path) ||
-      file.path.split('/').includes('..')
-    )
-      return `The backup names a file outside the data folder (${String(file.path).slice(0, 80)}); nothing was restored.`
     const content = entries[file.path]
     if (!content) return `The backup is missing ${file.path}; nothing was restored.`
     if (content.length !== file.size || sha256(content) !== file.sha256)
       return `${file.path} in the backup is damaged (its checksum does not match); nothing was restored.`
-    files.push({ path: file.path, bytes: content })
+    if (isLibraryFile(file.path)) files.push({ path: file.path, bytes: content })
   }
   return files
+}
+
+/**
+ * The first pair of paths that cannot both be written, as a sentence, or null. Paths are
+ * compared without case: on macOS and Windows `Notes.json` and `notes.json` are one file, and an
+ * archive that restores on one system must restore the same on every other.
+ */
+export function conflictingPath(paths: readonly string[]): string | null {
+  const files = new Map<string, string>()
+  for (const path of paths) {
+    const same = files.get(path.toLowerCase())
+    if (same === path) return `The backup lists ${path} twice`
+    if (same !== undefined)
+      return `The backup holds both ${same} and ${path}, which are one file on some systems`
+    files.set(path.toLowerCase(), path)
+  }
+  for (const [key, path] of files) {
+    const parts = key.split('/')
+    for (let depth = 1; depth < parts.length; depth++) {
+      const asFile = files.get(parts.slice(0, depth).join('/'))
+      if (asFile !== undefined)
+        return `The backup holds ${asFile} both as a file and as a folder (${path})`
+    }
+  }
+  return null
+}
+
+function isDotSegment(segment: string): boolean {
+  return segment === '.' || segment === '..'
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { createBackupArchive, restoreBackupArchive } from '../backup/backup-archive'
+import { createBackupArchive } from '../backup/backup-archive'
+import { restoreBackupArchive } from '../backup/restore-archive'
 import { writeFileDurably } from '../store/durable-json-adapter'
 import { realFs } from '../store/store-fs'
 import { createServices, type Services } from '../services/create-services'

@@ -2,11 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import {
-  createBackupArchive,
-  listLibraryFiles,
-  restoreBackupArchive,
-} from '../../../../src/main/backup/backup-archive'
+import { createBackupArchive, listLibraryFiles } from '../../../../src/main/backup/backup-archive'
+import { restoreBackupArchive } from '../../../../src/main/backup/restore-archive'
 import { annotateArticle } from '../../../support/annotated-library'
 import { servicesOn } from '../../../support/services'
 import { tempDirs } from '../../../support/temp-dir'
