@@ -1,12 +1,16 @@
-import { BrowserWindow } from 'electron'
+import { app, BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { chooseAppPageUrl } from './app-page-url'
 import { isSecure, secureWebPreferences } from './secure-web-preferences'
 
-/** The URL of the app page: the dev server in development, the built file otherwise. */
+/** The URL of the app page: the local dev server in development, the built file otherwise. */
 export function appPageUrl(): string {
-  const devUrl = process.env['ELECTRON_RENDERER_URL']
-  return devUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString()
+  return chooseAppPageUrl({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+    builtPageUrl: pathToFileURL(join(__dirname, '../renderer/index.html')).toString(),
+  })
 }
 
 /** Opens the reading window with the secure preferences (app.ts guards its navigation). */
