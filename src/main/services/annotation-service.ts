@@ -1,8 +1,9 @@
 import { describe, reanchorHighlights } from '../../shared/domain/anchoring'
+import { createHash } from 'node:crypto'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import type { DocumentAnnotations, Highlight, HighlightChanges } from '../../shared/model'
 import type { DataStore } from '../store/data-store'
-import type { AnnotationsFile } from '../store/schema'
+import { highlightSchema, type AnnotationsFile } from '../store/schema'
 import { applyChange } from './apply-change'
 import { storageFailure } from './storage-failure'
 
@@ -11,6 +12,18 @@ export interface AnnotationServiceDeps {
   readonly store: DataStore
   readonly now: () => string
   readonly newId: () => string
+}
+
+/** What `upsertMany` did with each imported highlight, counted. */
+export interface UpsertOutcome {
+  readonly created: number
+  readonly updated: number
+  /** Already stored exactly so. */
+  readonly unchanged: number
+  /** The stored highlight was modified as late or later (or the imported one has no time): kept. */
+  readonly keptNewer: number
+  /** Imported ids that named a highlight of another passage, and the id each was stored under. */
+  readonly addedAsNew: readonly { readonly id: string; readonly storedAs: string }[]
 }
 
 type Failure = 'not-found' | 'invalid-passage' | 'unknown-label' | 'storage-failed' | 'read-only'
@@ -69,29 +82,42 @@ export class AnnotationService {
   }
 
   /**
-   * Adds highlights made elsewhere (an annotation import) in one durable write; one with the id
-   * of an existing highlight replaces it, so importing the same file twice changes nothing.
+   * Adds highlights made elsewhere (an annotation import) in one durable write. One with the id of
+   * an existing highlight of the same passage replaces it only when it was modified later (and is
+   * not in `undatedIds`, whose times are unknown): older or equal work never overwrites newer. One
+   * whose id names a highlight of another passage is added beside it under an id derived from
+   * both, so importing the same file twice changes nothing, and then nothing is written.
    */
   async upsertMany(
     documentId: string,
     highlights: readonly Highlight[],
-  ): Promise<Result<{ created: number; updated: number }, Failure>> {
+    options: { readonly undatedIds?: ReadonlySet<string> } = {},
+  ): Promise<Result<UpsertOutcome, Failure>> {
     if (highlights.some((h) => h.documentId !== documentId || !this.#labelExists(h.labelId)))
       return fail('invalid-passage', 'An imported highlight does not fit this document.')
-    return this.#write(documentId, 'the imported highlights', (file) => {
-      const indexById = new Map(file.highlights.map((h, index) => [h.id, index]))
-      let created = 0
-      for (const highlight of highlights) {
-        const index = indexById.get(highlight.id)
-        if (index !== undefined) file.highlights[index] = highlight
-        else {
-          indexById.set(highlight.id, file.highlights.length)
-          file.highlights.push(highlight)
-          created++
-        }
-      }
-      return { created, updated: highlights.length - created }
-    })
+    // The store reads the file back with this schema: nothing it would refuse may be written.
+    if (highlights.some((h) => !highlightSchema.safeParse(h).success))
+      return fail(
+        'invalid-passage',
+        'An imported highlight holds a value Lectern cannot keep, so nothing was imported.',
+      )
+    const meta = this.#deps.store.library.data.documents.find((doc) => doc.id === documentId)
+    if (!meta) return fail('not-found', 'That document is no longer in your library.')
+    const file = await this.#deps.store.annotations(documentId, meta.title)
+    const merge = (stored: readonly Highlight[]) =>
+      mergeImported(stored, highlights, options.undatedIds ?? new Set(), this.#deps.newId)
+    const preview = merge(file.data.highlights)
+    if (!preview.hasChanges) return ok(preview.outcome)
+    return applyChange(
+      file,
+      (draft) => {
+        const merged = merge(draft.highlights)
+        draft.highlights = [...merged.highlights]
+        return merged.outcome
+      },
+      'the imported highlights',
+      'That document is no longer in your library.',
+    )
   }
 
   /** Recolours a highlight or changes its note or tags. */
@@ -281,4 +307,84 @@ export class AnnotationService {
       (label) => label.id === labelId,
     )
   }
+}
+
+/** The stored highlights with the imported ones merged in (see `upsertMany`), and what happened. */
+function mergeImported(
+  stored: readonly Highlight[],
+  incoming: readonly Highlight[],
+  undatedIds: ReadonlySet<string>,
+  newId: () => string,
+): { highlights: readonly Highlight[]; outcome: UpsertOutcome; hasChanges: boolean } {
+  const highlights = [...stored]
+  const indexById = new Map(highlights.map((h, index) => [h.id, index]))
+  const existingAt = (id: string) => {
+    const index = indexById.get(id)
+    return index === undefined ? undefined : { index, highlight: highlights[index]! }
+  }
+  let created = 0
+  let updated = 0
+  let unchanged = 0
+  let keptNewer = 0
+  const addedAsNew: { id: string; storedAs: string }[] = []
+  for (const imported of incoming) {
+    let candidate = imported
+    let existing = existingAt(imported.id)
+    if (existing && !isSamePassage(existing.highlight, imported)) {
+      // Another passage under a known id is not that highlight: it is kept beside it, never over it.
+      candidate = { ...imported, id: derivedId(imported) }
+      existing = existingAt(candidate.id)
+      if (existing && !isSamePassage(existing.highlight, candidate)) {
+        candidate = { ...imported, id: newId() }
+        existing = undefined
+      }
+      if (!existing) addedAsNew.push({ id: imported.id, storedAs: candidate.id })
+    }
+    if (!existing) {
+      indexById.set(candidate.id, highlights.length)
+      highlights.push(candidate)
+      created++
+    } else if (
+      !undatedIds.has(imported.id) &&
+      Date.parse(candidate.updatedAt) > Date.parse(existing.highlight.updatedAt)
+    ) {
+      highlights[existing.index] = candidate
+      updated++
+    } else if (hasSameContent(existing.highlight, candidate)) unchanged++
+    else keptNewer++
+  }
+  return {
+    highlights,
+    outcome: { created, updated, unchanged, keptNewer, addedAsNew },
+    hasChanges: created + updated > 0,
+  }
+}
+
+/**
+ * The same passage: the same quote, at the same place when both are on the same revision of the
+ * text (on different revisions the stored position is from the older text and cannot compare).
+ */
+function isSamePassage(stored: Highlight, imported: Highlight): boolean {
+  const [a, b] = [stored.selectors, imported.selectors]
+  return (
+    a.quote.exact === b.quote.exact &&
+    (stored.revisionId !== imported.revisionId ||
+      (a.position.start === b.position.start && a.position.end === b.position.end))
+  )
+}
+
+function hasSameContent(a: Highlight, b: Highlight): boolean {
+  return (
+    a.labelId === b.labelId &&
+    a.note === b.note &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((tag, index) => tag === b.tags[index])
+  )
+}
+
+/** A stable id for an imported highlight whose id is taken by another passage (≤ 64 characters). */
+function derivedId(highlight: Highlight): string {
+  const { quote, position } = highlight.selectors
+  const basis = `${highlight.id}|${position.start}|${position.end}|${quote.exact}`
+  return `imported-${createHash('sha256').update(basis).digest('hex').slice(0, 32)}`
 }

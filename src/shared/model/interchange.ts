@@ -8,14 +8,31 @@ export interface ExportedFile {
   readonly bytes: Uint8Array
 }
 
+/** One annotation an import changed or refused, and why, in the reader's words. */
+export interface AnnotationImportNote {
+  /** The annotation, as the reader would recognise it: the start of its quote. */
+  readonly annotation: string
+  readonly message: string
+}
+
 /** What an annotation import did. */
 export interface AnnotationImportReport {
   readonly created: number
   readonly updated: number
+  /** Annotations already in the library exactly as the file has them (a repeated import). */
+  readonly unchanged: number
+  /** Annotations older than (or as old as) the library's own copy, which was kept. */
+  readonly keptNewer: number
   /** Annotations whose passage no document in the library has. */
   readonly unmatched: number
   /** Annotations Lectern cannot anchor (no quote of text). */
   readonly skipped: number
+  /** Annotations not looked for: the import stopped at its time limit (importing again tries them). */
+  readonly notSearched: number
+  /** Annotations kept with a change (a tag cut, a date replaced, a new id), each with what. */
+  readonly adjusted: readonly AnnotationImportNote[]
+  /** Annotations not imported because Lectern cannot keep them as they are, each with why. */
+  readonly refused: readonly AnnotationImportNote[]
   readonly documents: readonly {
     readonly id: string
     readonly title: string

@@ -111,7 +111,7 @@ describe('W3C Web Annotations', () => {
     expect((await highlightsOf(target)).map(strip)).toEqual((await highlightsOf(source)).map(strip))
     // Importing again changes nothing and duplicates nothing.
     const again = await importInto(target, json)
-    expect(again).toMatchObject({ ok: true, value: { created: 0, updated: 3 } })
+    expect(again).toMatchObject({ ok: true, value: { created: 0, updated: 0, unchanged: 3 } })
     expect(await highlightsOf(target)).toHaveLength(3)
   })
 

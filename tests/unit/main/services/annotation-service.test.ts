@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { describe as describePassage } from '../../../../src/shared/domain/anchoring'
 import { servicesOn } from '../../../support/services'
 import { tempDirs } from '../../../support/temp-dir'
 
@@ -226,5 +227,88 @@ describe('AnnotationService', () => {
     expect(loaded.ok && loaded.value.highlights.map((h) => h.selectors.quote.exact)).toEqual([
       'Europol',
     ])
+  })
+
+  describe('upsertMany', () => {
+    async function stored(quote: string, note: string) {
+      const context = await withArticle()
+      const made = await context.services.annotations.create({
+        documentId,
+        ...context.span(quote),
+        labelId: 'key-position',
+      })
+      if (!made.ok) throw new Error(made.error.message)
+      const updated = await context.services.annotations.update(documentId, made.value.id, { note })
+      if (!updated.ok) throw new Error(updated.error.message)
+      return { ...context, highlight: updated.value }
+    }
+    const later = (iso: string, seconds: number) =>
+      new Date(Date.parse(iso) + seconds * 1000).toISOString()
+
+    it('replaces a highlight only with a copy modified later, and writes nothing when nothing changes', async () => {
+      const { services, highlight, annotationsOnDisk } = await stored('Europol', 'mine')
+      const older = { ...highlight, note: 'older', updatedAt: later(highlight.updatedAt, -60) }
+      const same = { ...highlight }
+      const newer = { ...highlight, note: 'newer', updatedAt: later(highlight.updatedAt, 60) }
+      const before = await annotationsOnDisk()
+      expect(await services.annotations.upsertMany(documentId, [older, same])).toEqual({
+        ok: true,
+        value: { created: 0, updated: 0, unchanged: 1, keptNewer: 1, addedAsNew: [] },
+      })
+      expect(await annotationsOnDisk()).toEqual(before)
+      const undated = await services.annotations.upsertMany(documentId, [newer], {
+        undatedIds: new Set([newer.id]),
+      })
+      expect(undated).toMatchObject({ ok: true, value: { keptNewer: 1 } })
+      expect(await services.annotations.upsertMany(documentId, [newer])).toMatchObject({
+        ok: true,
+        value: { updated: 1 },
+      })
+      expect((await annotationsOnDisk()).highlights.map((h: { note: string }) => h.note)).toEqual([
+        'newer',
+      ])
+    })
+
+    it('adds a highlight of another passage under a known id beside it, once', async () => {
+      const { services, highlight, text, span } = await stored('Europol', 'mine')
+      const { start, end } = span('Such demands sound familiar.')
+      const other = {
+        ...highlight,
+        note: 'theirs',
+        updatedAt: later(highlight.updatedAt, 60),
+        selectors: describePassage(text, start, end),
+      }
+      const first = await services.annotations.upsertMany(documentId, [other])
+      expect(first).toMatchObject({ ok: true, value: { created: 1, updated: 0 } })
+      const storedAs = first.ok ? first.value.addedAsNew[0]!.storedAs : ''
+      expect(storedAs).toMatch(/^imported-[0-9a-f]{32}$/)
+      const again = await services.annotations.upsertMany(documentId, [other])
+      expect(again).toMatchObject({ ok: true, value: { created: 0, unchanged: 1, addedAsNew: [] } })
+      const loaded = await services.annotations.load(documentId)
+      const byId = new Map(loaded.ok ? loaded.value.highlights.map((h) => [h.id, h.note]) : [])
+      expect(byId).toEqual(
+        new Map([
+          [highlight.id, 'mine'],
+          [storedAs, 'theirs'],
+        ]),
+      )
+    })
+
+    it('refuses a highlight the store would not read back, and writes nothing', async () => {
+      const { services, highlight, annotationsOnDisk, dataDir } = await stored('Europol', 'mine')
+      const before = await annotationsOnDisk()
+      for (const bad of [
+        { ...highlight, id: 'new-1', tags: ['t'.repeat(41)] },
+        { ...highlight, id: 'new-2', note: 'n'.repeat(100_001) },
+        { ...highlight, id: 'new-3', createdAt: '+100000-01-01T00:00:00.000Z' },
+      ]) {
+        const result = await services.annotations.upsertMany(documentId, [bad])
+        expect(result).toMatchObject({ ok: false, error: { code: 'invalid-passage' } })
+      }
+      expect(await annotationsOnDisk()).toEqual(before)
+      const restarted = await servicesOn(dataDir)
+      const loaded = await restarted.annotations.load(documentId)
+      expect(loaded.ok && loaded.value.highlights.map((h) => h.note)).toEqual(['mine'])
+    })
   })
 })
