@@ -146,6 +146,41 @@ describe('Anki text export', () => {
     const empty = await importAnkiTextFile(services.cards, articleId, '#separator:tab\n')
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-file' } })
   })
+  it('leaves out a row with a field over 20,000 characters, imports the others, and they survive a restart', async () => {
+    const dataDir = await makeDir()
+    const services = await servicesOn(dataDir)
+    const file = [
+      '#separator:tab',
+      '#html:false',
+      'Capital of France\tParis',
+      `Too long\t${'b'.repeat(25_000)}`,
+      `{{c1::${'c'.repeat(20_001)}}}\t`,
+      'Capital of Italy\tRome',
+    ].join('\n')
+    const result = await importAnkiTextFile(services.cards, articleId, file)
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        created: 2,
+        updated: 0,
+        skipped: [
+          {
+            line: 4,
+            reason: 'its back has 25,000 characters; Lectern keeps at most 20,000 per field.',
+          },
+          {
+            line: 5,
+            reason: 'its cloze text has 20,009 characters; Lectern keeps at most 20,000 per field.',
+          },
+        ],
+      },
+    })
+    const restarted = await servicesOn(dataDir, '2026-11-29T09:00:00.000Z')
+    const fronts = (await cardsOf(restarted)).map((card) =>
+      card.content.kind === 'basic' ? card.content.front : card.content.text,
+    )
+    expect(fronts.sort()).toEqual(['Capital of France', 'Capital of Italy'])
+  })
 })
 
 describe('Anki package (.apkg)', () => {
