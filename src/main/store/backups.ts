@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
+import { tempFileSuffix } from './durable-json-adapter'
 import { hasErrorCode, type StoreFs } from './store-fs'
 
 /** How many copies of each file the rotation keeps. */
@@ -51,6 +53,37 @@ export class Backups {
       .sort()
       .reverse()
       .map((name) => join(folder, name))
+  }
+
+  /**
+   * Keeps a second copy of what was just saved (`backups/<path>.latest`), so that no
+   * acknowledged change depends on one file staying readable: a damaged byte in the file is
+   * repaired from this copy. Written after the file itself is durable, by rename but without
+   * fsync (a power cut is the file's own write path's concern; the copy is checked before use).
+   * When it cannot be written, the stale copy is removed, so an old state is never taken for
+   * the last one.
+   */
+  async saveLatest(relPath: string, json: string): Promise<void> {
+    const target = this.latestPath(relPath)
+    const temp = `${target}.${process.pid}-${randomBytes(6).toString('hex')}${tempFileSuffix}`
+    try {
+      await this.#fs.mkdir(dirname(target), { recursive: true })
+      const handle = await this.#fs.open(temp, 'wx', 0o600)
+      try {
+        await handle.writeFile(json)
+      } finally {
+        await handle.close()
+      }
+      await this.#fs.rename(temp, target)
+    } catch {
+      await this.#fs.unlink(temp).catch(() => undefined)
+      await this.#fs.unlink(target).catch(() => undefined)
+    }
+  }
+
+  /** Where the copy of a file's last saved content is kept. */
+  latestPath(relPath: string): string {
+    return join(this.#dataDir, 'backups', `${relPath}.latest`)
   }
 
   #backupPath(relPath: string, stamp: string): string {

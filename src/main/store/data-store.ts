@@ -1,30 +1,37 @@
 import { join } from 'node:path'
 import type { Notice } from '../../shared/model'
-import { defaultSettings } from '../../shared/model'
 import { Backups, fileStamp } from './backups'
 import { DurableJsonAdapter, writeFileDurably } from './durable-json-adapter'
 import { openStoredFile, type OpenContext } from './open-stored-file'
-import {
-  alignmentFileSchema,
-  annotationsFileSchema,
-  cardsFileSchema,
-  positionsFileSchema,
-  reviewsFileSchema,
-  scheduleShardFileSchema,
-  type ScheduleShardFile,
-  contentFileSchema,
-  currentSchemaVersion,
-  libraryFileSchema,
-  type AlignmentFile,
-  type AnnotationsFile,
-  type CardsFile,
-  type PositionsFile,
-  type ReviewsFile,
-  type ContentFile,
-  type LibraryFile,
+import type {
+  ScheduleShardFile,
+  AlignmentFile,
+  AnnotationsFile,
+  CardsFile,
+  PositionsFile,
+  ReviewsFile,
+  ContentFile,
+  DocumentFile,
+  LibraryFile,
 } from './schema'
+import {
+  alignmentKind,
+  annotationsKind,
+  cardsKind,
+  contentKind,
+  documentKind,
+  libraryKind,
+  positionsKind,
+  reviewsKind,
+  scheduleShardKind,
+  specOf,
+  type FileKind,
+} from './file-kinds'
 import { realFs, type StoreFs } from './store-fs'
-import type { StoredFile } from './stored-file'
+import { ReadOnlyStoreError, UnsavableValueError, type StoredFile } from './stored-file'
+import { interpretFile } from './interpret-file'
+import { readTextIfPresent } from './recover-file'
+import { currentSchemaVersion } from './schema'
 import { claimLibrary } from './library-lock'
 import type { ItemSchedule } from './schema'
 import { scheduleShardOf } from './schedule-shards'
@@ -98,21 +105,7 @@ export class DataStore {
       report: (notice) => notices.push(notice),
       inUseElsewhere,
     }
-    const library = await openStoredFile(
-      {
-        relPath: 'library.json',
-        label: 'your library',
-        schema: libraryFileSchema,
-        defaults: (): LibraryFile => ({
-          schemaVersion: currentSchemaVersion,
-          documents: [],
-          settings: defaultSettings,
-          importedBundles: [],
-          importedStudyMaterial: [],
-        }),
-      },
-      context,
-    )
+    const library = await openStoredFile(specOf(libraryKind, [], libraryKind.label), context)
     if (!library) throw new Error('library.json always has defaults')
     return new DataStore(library, context, notices, release)
   }
@@ -136,14 +129,7 @@ export class DataStore {
   content(documentId: string, title: string): Promise<StoredFile<ContentFile> | null> {
     assertDocumentId(documentId)
     return cached(this.#contents, documentId, () =>
-      openStoredFile(
-        {
-          relPath: `documents/${documentId}/content.json`,
-          label: `the text of “${title}”`,
-          schema: contentFileSchema,
-        },
-        this.#context,
-      ),
+      openStoredFile(specOf(contentKind, [documentId], `the text of “${title}”`), this.#context),
     )
   }
 
@@ -151,16 +137,10 @@ export class DataStore {
   annotations(documentId: string, title: string): Promise<StoredFile<AnnotationsFile>> {
     assertDocumentId(documentId)
     return cached(this.#annotations, documentId, () =>
-      openWithDefaults(this.#context, {
-        relPath: `documents/${documentId}/annotations.json`,
-        label: `the highlights and notes of “${title}”`,
-        schema: annotationsFileSchema,
-        defaults: (): AnnotationsFile => ({
-          schemaVersion: currentSchemaVersion,
-          documentId,
-          highlights: [],
-        }),
-      }),
+      openWithDefaults(
+        this.#context,
+        specOf(annotationsKind, [documentId], `the highlights and notes of “${title}”`),
+      ),
     )
   }
 
@@ -202,17 +182,10 @@ export class DataStore {
     assertDocumentId(documentId)
     if (!/^[0-9a-f]{2}$/.test(shard)) throw new Error(`Invalid schedule shard: ${shard}`)
     return cached(this.#schedules, `${documentId}/${shard}`, () =>
-      openWithDefaults(this.#context, {
-        relPath: `documents/${documentId}/schedules/${shard}.json`,
-        label: `the study schedule of “${title}”`,
-        schema: scheduleShardFileSchema,
-        defaults: (): ScheduleShardFile => ({
-          schemaVersion: currentSchemaVersion,
-          documentId,
-          shard,
-          schedules: {},
-        }),
-      }),
+      openWithDefaults(
+        this.#context,
+        specOf(scheduleShardKind, [documentId, shard], `the study schedule of “${title}”`),
+      ),
     )
   }
 
@@ -236,35 +209,20 @@ export class DataStore {
   }
 
   #openCards(documentId: string, title: string): Promise<StoredFile<CardsFile>> {
-    return openWithDefaults(this.#context, {
-      relPath: `documents/${documentId}/cards.json`,
-      label: `the flashcards of “${title}”`,
-      schema: cardsFileSchema,
-      defaults: (): CardsFile => ({
-        schemaVersion: currentSchemaVersion,
-        documentId,
-        cards: [],
-      }),
-    })
+    return openWithDefaults(
+      this.#context,
+      specOf(cardsKind, [documentId], `the flashcards of “${title}”`),
+    )
   }
 
   /** The actors and positions of a document. */
   positions(documentId: string, title: string): Promise<StoredFile<PositionsFile>> {
     assertDocumentId(documentId)
     return cached(this.#positions, documentId, () =>
-      openWithDefaults(this.#context, {
-        relPath: `documents/${documentId}/positions.json`,
-        label: `the key positions of “${title}”`,
-        schema: positionsFileSchema,
-        defaults: (): PositionsFile => ({
-          schemaVersion: currentSchemaVersion,
-          documentId,
-          topic: '',
-          actors: [],
-          positions: [],
-          rejectedSuggestions: [],
-        }),
-      }),
+      openWithDefaults(
+        this.#context,
+        specOf(positionsKind, [documentId], `the key positions of “${title}”`),
+      ),
     )
   }
 
@@ -273,17 +231,10 @@ export class DataStore {
     assertDocumentId(leftId)
     assertDocumentId(rightId)
     return cached(this.#alignments, `${leftId}__${rightId}`, () =>
-      openWithDefaults(this.#context, {
-        relPath: `alignments/${leftId}__${rightId}.json`,
-        label: 'the alignment of two documents',
-        schema: alignmentFileSchema,
-        defaults: (): AlignmentFile => ({
-          schemaVersion: currentSchemaVersion,
-          leftId,
-          rightId,
-          rows: [],
-        }),
-      }),
+      openWithDefaults(
+        this.#context,
+        specOf(alignmentKind, [leftId, rightId], alignmentKind.label),
+      ),
     )
   }
 
@@ -301,16 +252,10 @@ export class DataStore {
     const isDay = /^\d{4}-\d{2}-\d{2}$/.test(period)
     if (!isDay && !/^\d{4}-\d{2}$/.test(period)) throw new Error(`Invalid period: ${period}`)
     return cached(this.#reviews, period, () =>
-      openWithDefaults(this.#context, {
-        relPath: `reviews/${period}.json`,
-        label: `your review history of ${period}`,
-        schema: reviewsFileSchema,
-        defaults: (): ReviewsFile => ({
-          schemaVersion: currentSchemaVersion,
-          ...(isDay ? { day: period } : { month: period }),
-          entries: [],
-        }),
-      }),
+      openWithDefaults(
+        this.#context,
+        specOf(reviewsKind, [period], `your review history of ${period}`),
+      ),
     )
   }
 
@@ -387,12 +332,55 @@ export class DataStore {
   /** Writes a new document's text durably; done before the library lists the document. */
   async createContent(content: ContentFile): Promise<void> {
     assertDocumentId(content.documentId)
-    const relPath = `documents/${content.documentId}/content.json`
-    await new DurableJsonAdapter<ContentFile>(
-      join(this.#context.dataDir, relPath),
-      this.#context.fs,
-    ).write(content)
+    await this.#writeWhole(contentKind, [content.documentId], content)
     this.#contents.delete(content.documentId)
+  }
+
+  /**
+   * Writes a document's own description into its folder (documents/<id>/document.json), so that
+   * the folder alone is enough to list the document again if library.json is lost.
+   */
+  async saveDocumentFile(document: DocumentFile['document']): Promise<void> {
+    assertDocumentId(document.id)
+    await this.#writeWhole(documentKind, [document.id], {
+      schemaVersion: currentSchemaVersion,
+      document,
+    })
+  }
+
+  /** A document folder's own description, or null when it has none that can be read. */
+  async readDocumentFile(documentId: string): Promise<DocumentFile | null> {
+    assertDocumentId(documentId)
+    const text = await readTextIfPresent(
+      this.#context.fs,
+      join(this.#context.dataDir, documentKind.path(documentId)),
+    ).catch(() => null)
+    if (text === null) return null
+    const found = interpretFile(text, documentKind.schema)
+    return found.kind === 'valid' ? found.data : null
+  }
+
+  /**
+   * Replaces a whole file that has no StoredFile open (a new document's text, its description):
+   * checked against its schema, written durably, then copied like every other save.
+   */
+  async #writeWhole<T, Args extends readonly string[]>(
+    kind: FileKind<T, Args>,
+    args: Args,
+    data: T,
+  ): Promise<void> {
+    if (this.isReadOnly) throw new ReadOnlyStoreError('Your library', 'in-use')
+    const relPath = kind.path(...args)
+    const checked = kind.schema.safeParse(data)
+    if (!checked.success)
+      throw new UnsavableValueError(
+        kind.label,
+        checked.error.issues[0]?.message ?? 'it does not fit',
+      )
+    await new DurableJsonAdapter<T>(join(this.#context.dataDir, relPath), this.#context.fs).write(
+      checked.data,
+    )
+    await this.#context.backups.saveLatest(relPath, JSON.stringify(checked.data))
     await this.#context.backups.save(relPath, this.#context.now()).catch(() => null)
   }
 }

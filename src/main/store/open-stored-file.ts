@@ -1,11 +1,18 @@
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import type { z } from 'zod'
 import type { Notice } from '../../shared/model'
-import { fileStamp, type Backups } from './backups'
+import type { Backups } from './backups'
 import { DurableJsonAdapter } from './durable-json-adapter'
 import { interpretFile } from './interpret-file'
-import { hasErrorCode, type StoreFs } from './store-fs'
-import { StoredFile } from './stored-file'
+import {
+  capitalise,
+  readNewestGoodCopy,
+  readTextIfPresent,
+  recoverDamagedFile,
+} from './recover-file'
+import type { RecordCollection } from './salvage'
+import type { StoreFs } from './store-fs'
+import { StoredFile, type ReadOnlyReason } from './stored-file'
 
 /** Which file to open and how to judge it. */
 export interface StoredFileSpec<T> {
@@ -16,6 +23,8 @@ export interface StoredFileSpec<T> {
   readonly schema: z.ZodType<T>
   /** Content for a new file; without it a missing or lost file opens as null. */
   readonly defaults?: () => T
+  /** The records the file holds: a damaged file is repaired record by record. */
+  readonly records?: readonly RecordCollection[]
 }
 
 /** What opening files needs from the store. */
@@ -30,9 +39,10 @@ export interface OpenContext {
 }
 
 /**
- * Opens a data file: parse, migrate, validate. A damaged file is moved aside (never
- * overwritten), the newest good backup takes its place, and the reader is told. A file from a
- * newer Lectern opens read-only.
+ * Opens a data file: parse, migrate, validate. A damaged file is repaired record by record from
+ * what it still holds and from its copies (recover-file.ts); it is copied aside first and never
+ * overwritten with less than it held. A file from a newer Lectern opens read-only. A missing
+ * file that Lectern had saved (deleted by hand, lost by the disk) comes back from its copy.
  */
 export async function openStoredFile<T>(
   spec: StoredFileSpec<T>,
@@ -41,97 +51,69 @@ export async function openStoredFile<T>(
   const path = join(context.dataDir, spec.relPath)
   const adapter = new DurableJsonAdapter<T>(path, context.fs)
   const inUse = context.inUseElsewhere === true
-  const make = (data: T, isNewer = false) =>
+  const make = (data: T, reason: ReadOnlyReason | null = null) =>
     new StoredFile({
       label: spec.label,
       adapter,
+      schema: spec.schema,
       data,
-      isReadOnly: isNewer || inUse,
-      readOnlyReason: isNewer ? 'newer' : 'in-use',
+      isReadOnly: reason !== null || inUse,
+      readOnlyReason: reason ?? 'in-use',
       backUp: () => context.backups.save(spec.relPath, context.now()),
+      saveLatest: (json) => context.backups.saveLatest(spec.relPath, json),
     })
 
   const text = await readTextIfPresent(context.fs, path)
-  if (text === null) return spec.defaults ? make(spec.defaults()) : null
+  if (text === null) return openMissing(spec, context, adapter, make)
 
-  const found = interpretFile(text, spec.schema)
+  const found = interpretFile(text, spec.schema, spec.records ?? [], spec.defaults?.() ?? null)
   if (found.kind === 'valid') return make(found.data)
   if (found.kind === 'newer') {
+    const hidden = found.setAside > 0 ? ` ${found.setAside} entries it holds are not shown.` : ''
     context.report({
       id: `newer:${spec.relPath}`,
       level: 'warning',
       title: 'Opened read-only',
-      message: `${capitalise(spec.label)} was saved by a newer version of Lectern (data version ${found.version}). You can read it, but changes will not be saved until you update Lectern.`,
+      message: `${capitalise(spec.label)} was saved by a newer version of Lectern (data version ${found.version}). You can read it, but changes will not be saved until you update Lectern.${hidden}`,
     })
     const data = found.data ?? spec.defaults?.()
-    return data === undefined ? null : make(data, true)
+    return data === undefined ? null : make(data, 'newer')
   }
-
-  if (inUse) {
-    // The Lectern that holds the library repairs it; this one must not move its files.
-    context.report({
-      id: `unreadable:${spec.relPath}`,
-      level: 'error',
-      title: 'A data file could not be read',
-      message: `${capitalise(spec.label)} could not be read because ${found.reason}. The Lectern that has this library open will repair it.`,
-    })
-    return spec.defaults ? make(spec.defaults()) : null
-  }
-  const asidePath = `${path}.corrupt-${fileStamp(context.now())}`
-  await context.fs.rename(path, asidePath)
-  const restored = await restoreNewestGoodBackup(spec, context)
-  const kept = `The damaged file was kept as ${basename(asidePath)}.`
-  if (restored) {
-    await adapter.write(restored.data)
-    context.report({
-      id: `recovered:${spec.relPath}`,
-      level: 'warning',
-      title: 'Recovered from a backup',
-      message: `${capitalise(spec.label)} could not be read because ${found.reason}. Lectern restored the backup from ${restored.takenAt}; changes made after that are missing. ${kept}`,
-    })
-    return make(restored.data)
-  }
-  context.report({
-    id: `lost:${spec.relPath}`,
-    level: 'error',
-    title: 'A data file could not be recovered',
-    message:
-      `${capitalise(spec.label)} could not be read because ${found.reason}, and there was no usable backup. ${spec.defaults ? 'Lectern started it afresh.' : ''} ${kept}`.replace(
-        /\s+/g,
-        ' ',
-      ),
-  })
-  return spec.defaults ? make(spec.defaults()) : null
+  const recovered = await recoverDamagedFile(spec, context, text, found.reason)
+  if (!recovered) return null
+  return make(recovered.data, recovered.isRepairedOnDisk ? null : 'unrepaired')
 }
 
-async function restoreNewestGoodBackup<T>(
+/**
+ * A file that is not there: new (defaults), or one Lectern saved and that has gone since (its
+ * copy says so), which is brought back rather than started afresh.
+ */
+async function openMissing<T>(
   spec: StoredFileSpec<T>,
   context: OpenContext,
-): Promise<{ data: T; takenAt: string } | null> {
-  for (const backupPath of await context.backups.list(spec.relPath)) {
-    const text = await readTextIfPresent(context.fs, backupPath)
-    if (text === null) continue
-    const found = interpretFile(text, spec.schema)
-    if (found.kind === 'valid') return { data: found.data, takenAt: describeBackupTime(backupPath) }
-  }
-  return null
-}
-
-/** "2026-11-28 15:46 UTC" from a backup's file name. */
-function describeBackupTime(backupPath: string): string {
-  const match = /\.(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-\d{2}-\d{3}Z\.bak$/.exec(backupPath)
-  return match ? `${match[1]} ${match[2]}:${match[3]} UTC` : basename(backupPath)
-}
-
-async function readTextIfPresent(fs: StoreFs, path: string): Promise<string | null> {
+  adapter: DurableJsonAdapter<T>,
+  make: (data: T, reason?: ReadOnlyReason | null) => StoredFile<T>,
+): Promise<StoredFile<T> | null> {
+  const copy = await readNewestGoodCopy(spec, context)
+  if (!copy) return spec.defaults ? make(spec.defaults()) : null
+  const from = copy.isLatest ? 'the copy of its last save' : `the backup from ${copy.takenAt}`
+  if (context.inUseElsewhere === true) return make(copy.data)
   try {
-    return await fs.readFile(path, 'utf8')
-  } catch (error) {
-    if (hasErrorCode(error, 'ENOENT')) return null
-    throw error
+    await adapter.write(copy.data)
+  } catch {
+    context.report({
+      id: `missing:${spec.relPath}`,
+      level: 'error',
+      title: 'A data file is missing',
+      message: `${capitalise(spec.label)} was missing from the data folder. Lectern shows ${from}, but could not put it back on disk; it is open read-only until there is room.`,
+    })
+    return make(copy.data, 'unrepaired')
   }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+  context.report({
+    id: `missing:${spec.relPath}`,
+    level: 'warning',
+    title: 'A missing data file was brought back',
+    message: `${capitalise(spec.label)} was missing from the data folder. Lectern put back ${from}.`,
+  })
+  return make(copy.data)
 }

@@ -4,7 +4,11 @@ import { defaultHighlightLabels, defaultSettings, settingsLimits } from '../../s
 /** The schema version this build writes. Files with a higher number open read-only. */
 export const currentSchemaVersion = 2
 
+/** Document ids are also folder names, so they are restricted to a safe alphabet. */
+export const documentIdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/
+
 const isoDateTime = z.iso.datetime({ offset: true })
+const documentIdSchema = z.string().regex(documentIdPattern)
 const languageTag = z.string().min(2).max(35)
 
 const { highlightLabels: labelLimits } = settingsLimits
@@ -66,7 +70,7 @@ const revisionSchema = z.object({
 })
 
 export const documentMetaSchema = z.object({
-  id: z.string().min(1),
+  id: documentIdSchema,
   title: z.string().min(1),
   lead: z.string().optional(),
   language: languageTag,
@@ -100,7 +104,17 @@ export const libraryFileSchema = z.object({
 })
 export type LibraryFile = z.infer<typeof libraryFileSchema>
 
-const segmentSchema = z.object({
+/**
+ * documents/<id>/document.json: the document's own description, so that its library entry can be
+ * rebuilt from the folder alone when library.json is lost or damaged.
+ */
+export const documentFileSchema = z.object({
+  schemaVersion: z.literal(currentSchemaVersion),
+  document: documentMetaSchema.omit({ readingPosition: true }),
+})
+export type DocumentFile = z.infer<typeof documentFileSchema>
+
+export const segmentSchema = z.object({
   kind: z.enum([
     'title',
     'lead',
@@ -126,7 +140,7 @@ const segmentSchema = z.object({
 export const contentFileSchema = z
   .object({
     schemaVersion: z.literal(currentSchemaVersion),
-    documentId: z.string().min(1),
+    documentId: documentIdSchema,
     revision: revisionSchema,
     text: z.string(),
     segments: z.array(segmentSchema),

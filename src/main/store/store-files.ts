@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 import { tempFileSuffix } from './durable-json-adapter'
 import { openStoredFile, type OpenContext, type StoredFileSpec } from './open-stored-file'
-import { hasErrorCode, type StoreFs } from './store-fs'
+import type { StoreFs } from './store-fs'
 import type { StoredFile } from './stored-file'
+import { documentIdPattern } from './schema'
 
-/** Document ids are also folder names, so they are restricted to a safe alphabet. */
-export const documentIdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/
+export { documentIdPattern } from './schema'
 
 /** One promise per key: a file is opened once however many requests ask for it at once. */
 export function cached<T>(
@@ -40,21 +40,26 @@ export function assertDocumentId(documentId: string): void {
 
 /**
  * Temp files are only ever left by a crash mid-write; the target still holds the last state.
- * Every folder of the library is swept (schedules and review logs included).
+ * Every real folder of the library is swept (schedules and review logs included) except the
+ * trash. Symlinks are never followed, so nothing outside the data folder is touched and a loop
+ * cannot trap the sweep, and only regular files named as the store names its temp files are
+ * removed. The sweep only tidies: what it cannot list or remove is left, and the library opens.
  */
 export async function removeStaleTempFiles(fs: StoreFs, dataDir: string): Promise<void> {
-  const sweep = async (folder: string): Promise<void> => {
-    let names: string[]
-    try {
-      names = await fs.readdir(folder)
-    } catch (error) {
-      if (hasErrorCode(error, 'ENOENT') || hasErrorCode(error, 'ENOTDIR')) return
-      throw error
-    }
-    for (const name of names) {
-      if (name.endsWith(tempFileSuffix)) await fs.unlink(join(folder, name)).catch(() => undefined)
-      else if (!name.includes('.') && name !== 'trash') await sweep(join(folder, name))
+  // `<file>.<pid>-<random>.lectern-tmp`, as writeFileDurably names them.
+  const isStaleTemp = (name: string) =>
+    name.endsWith(tempFileSuffix) && /.\.\d+-[0-9a-z]+$/.test(name.slice(0, -tempFileSuffix.length))
+  // The store's deepest folder is documents/<id>/schedules; a real folder nested deeper than
+  // this is not the store's (and a bind mount could make one endless).
+  const maxDepth = 8
+  const sweep = async (folder: string, depth: number): Promise<void> => {
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      const path = join(folder, entry.name)
+      if (entry.isFile() && isStaleTemp(entry.name)) await fs.unlink(path).catch(() => undefined)
+      else if (entry.isDirectory() && entry.name !== 'trash' && depth < maxDepth)
+        await sweep(path, depth + 1)
     }
   }
-  await sweep(dataDir)
+  await sweep(dataDir, 0)
 }

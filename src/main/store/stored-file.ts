@@ -1,28 +1,45 @@
 import { Low } from 'lowdb'
+import type { z } from 'zod'
 import { wasReplaced, type DurableJsonAdapter } from './durable-json-adapter'
 
 /** Thrown when a change is attempted on a file that is open read-only. */
 export class ReadOnlyStoreError extends Error {
   constructor(label: string, reason: ReadOnlyReason = 'newer') {
-    super(
-      reason === 'newer'
-        ? `${label} was written by a newer version of Lectern and is open read-only.`
-        : `${label} is open in another Lectern, so this one only reads it. Close the other one to make changes here.`,
-    )
+    super(readOnlyMessages[reason](label))
     this.name = 'ReadOnlyStoreError'
   }
 }
 
-/** Why a file is read-only: written by a newer Lectern, or the library is in use elsewhere. */
-export type ReadOnlyReason = 'newer' | 'in-use'
+/** Why a file is read-only: written by a newer Lectern, in use elsewhere, or not yet repaired. */
+export type ReadOnlyReason = 'newer' | 'in-use' | 'unrepaired'
+
+const readOnlyMessages: Record<ReadOnlyReason, (label: string) => string> = {
+  newer: (label) => `${label} was written by a newer version of Lectern and is open read-only.`,
+  'in-use': (label) =>
+    `${label} is open in another Lectern, so this one only reads it. Close the other one to make changes here.`,
+  unrepaired: (label) =>
+    `${label} was damaged and could not be repaired on disk (see the message about it), so it is open read-only. Make room on the disk and start Lectern again.`,
+}
+
+/**
+ * Thrown when a change would store a value that this file's own schema refuses: it would be
+ * acknowledged now and rejected on the next start. Nothing is written.
+ */
+export class UnsavableValueError extends Error {
+  constructor(label: string, detail: string) {
+    super(`${label} could not keep this change: ${detail}.`)
+    this.name = 'UnsavableValueError'
+  }
+}
 
 /** Copies the file on disk to the backups; resolves to null when there is no file yet. */
 export type BackUp = () => Promise<string | null>
 
 /**
- * One data file held in memory through lowdb. Changes are applied to a copy, made durable, and
- * only then become the file's data: after a failed write the app still holds what is on disk.
- * Changes run one at a time, so concurrent requests never lose each other's writes.
+ * One data file held in memory through lowdb. Changes are applied to a copy, checked against the
+ * schema that reads the file, made durable, and only then become the file's data: after a failed
+ * write the app still holds what is on disk, and nothing is written that the next start would
+ * refuse. Changes run one at a time, so concurrent requests never lose each other's writes.
  */
 export class StoredFile<T> {
   readonly label: string
@@ -30,22 +47,29 @@ export class StoredFile<T> {
   readonly #readOnlyReason: ReadOnlyReason
   readonly #db: Low<T>
   readonly #adapter: DurableJsonAdapter<T>
+  readonly #schema: z.ZodType<T>
+  readonly #saveLatest: (json: string) => Promise<void>
   #backUp: BackUp | null
   #queue: Promise<unknown> = Promise.resolve()
 
   constructor(options: {
     label: string
     adapter: DurableJsonAdapter<T>
+    schema: z.ZodType<T>
     data: T
     isReadOnly: boolean
     readOnlyReason?: ReadOnlyReason
     /** Keeps a copy of the last good file before the session's first write (or of a new one). */
     backUp: BackUp
+    /** Keeps a second copy of each acknowledged content. */
+    saveLatest: (json: string) => Promise<void>
   }) {
     this.label = options.label
     this.isReadOnly = options.isReadOnly
     this.#readOnlyReason = options.readOnlyReason ?? 'newer'
     this.#adapter = options.adapter
+    this.#schema = options.schema
+    this.#saveLatest = options.saveLatest
     this.#db = new Low(options.adapter, options.data)
     this.#db.data = options.data
     this.#backUp = options.backUp
@@ -56,12 +80,12 @@ export class StoredFile<T> {
     return this.#db.data
   }
 
-  /** Applies `change` to a copy of the data, writes it durably, then adopts it. */
+  /** Applies `change` to a copy of the data, checks and writes it durably, then adopts it. */
   update(change: (draft: T) => T | void): Promise<T> {
     const run = this.#queue.then(async () => {
       if (this.isReadOnly) throw new ReadOnlyStoreError(this.label, this.#readOnlyReason)
       const draft = structuredClone(this.#db.data)
-      const next = change(draft) ?? draft
+      const next = this.#checked(change(draft) ?? draft)
       const backUp = this.#backUp
       const isNewFile = backUp !== null && (await backUp()) === null
       try {
@@ -74,6 +98,7 @@ export class StoredFile<T> {
       }
       this.#db.data = next
       this.#backUp = null
+      await this.#saveLatest(JSON.stringify(next))
       // A file's first version is backed up too, so a damaged file always has a copy to return
       // to. The write itself has succeeded, so a failed copy here does not fail it.
       if (isNewFile) await backUp?.().catch(() => null)
@@ -81,5 +106,14 @@ export class StoredFile<T> {
     })
     this.#queue = run.catch(() => undefined)
     return run
+  }
+
+  /** The value as the next start will read it, or an error naming what does not fit. */
+  #checked(value: T): T {
+    const result = this.#schema.safeParse(value)
+    if (result.success) return result.data
+    const issue = result.error.issues[0]
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : ''
+    throw new UnsavableValueError(this.label, `${issue?.message ?? 'a value does not fit'}${where}`)
   }
 }

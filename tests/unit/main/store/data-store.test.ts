@@ -1,5 +1,5 @@
 import { currentSchemaVersion } from '../../../../src/main/store/schema'
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DataStore } from '../../../../src/main/store/data-store'
@@ -51,7 +51,9 @@ describe('DataStore', () => {
     await second.library.update((library) => {
       library.settings = { ...library.settings, theme: 'sepia' }
     })
-    const backups = await readdir(join(dataDir, 'backups'))
+    const backups = (await readdir(join(dataDir, 'backups'))).filter((name) =>
+      name.endsWith('.bak'),
+    )
     expect(backups).toHaveLength(2)
     const newest = JSON.parse(
       await readFile(join(dataDir, 'backups', backups.sort().at(-1)!), 'utf8'),
@@ -60,7 +62,7 @@ describe('DataStore', () => {
   })
 
   for (const damaged of damagedFiles) {
-    it(`sets a ${damaged.case} library.json aside, restores the newest good backup, and says so`, async () => {
+    it(`keeps a ${damaged.case} library.json aside, repairs it from the copy of the last save, and says so`, async () => {
       const dataDir = await makeDir()
       await storeWithSettings(dataDir)
       await writeFile(join(dataDir, 'library.json'), damaged.bytes)
@@ -71,8 +73,9 @@ describe('DataStore', () => {
       })
       expect(store.library.data.settings.theme).toBe('dark')
       expect(store.notices).toHaveLength(1)
-      expect(store.notices[0]).toMatchObject({ level: 'warning', title: 'Recovered from a backup' })
+      expect(store.notices[0]).toMatchObject({ level: 'warning', title: 'Repaired a damaged file' })
       expect(store.notices[0]?.message).toMatch(damaged.reason)
+      expect(store.notices[0]?.message).toContain('nothing is missing')
       const names = await readdir(dataDir)
       const aside = names.find((name) =>
         name.startsWith('library.json.corrupt-2026-12-01T10-00-00'),
@@ -84,13 +87,24 @@ describe('DataStore', () => {
     })
   }
 
+  it('restores the newest good backup when the copy of the last save is gone too', async () => {
+    const dataDir = await makeDir()
+    await storeWithSettings(dataDir)
+    await rm(join(dataDir, 'backups', 'library.json.latest'))
+    await writeFile(join(dataDir, 'library.json'), '{"oops')
+    const store = await DataStore.open({ dataDir, now: steppingClock('2026-12-01T10:00:00.000Z') })
+    expect(store.library.data.settings.theme).toBe('dark')
+    expect(store.notices[0]).toMatchObject({ level: 'error' })
+    expect(store.notices[0]?.message).toContain('came from the backup from')
+  })
+
   it('starts afresh, keeping the damaged file, when no backup can be read', async () => {
     const dataDir = await makeDir()
     await writeFile(join(dataDir, 'library.json'), '{"oops')
     const store = await DataStore.open({ dataDir, now: steppingClock() })
     expect(store.notices[0]).toMatchObject({
       level: 'error',
-      title: 'A data file could not be recovered',
+      title: 'Recovered part of a damaged file',
     })
     expect(store.notices[0]?.message).toContain('library.json.corrupt-')
     expect(store.library.data.documents).toEqual([])
