@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { diskCause } from '../services/storage-failure'
 import { hasErrorCode, realFs, type StoreFs } from '../store/store-fs'
 import { checkArchive } from './backup-archive'
+import { isProcessRunning } from './process-running'
 
 /** What an unfinished restore's folder is called after its target: `<target>.restoring-<pid>-<hex>`. */
 export const restoringMarker = '.restoring-'
@@ -79,20 +80,11 @@ async function removeStaleSiblings(fs: StoreFs, target: string): Promise<string 
   for (const name of await fs.readdir(dirname(target))) {
     if (!name.startsWith(prefix)) continue
     const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1])
-    if (Number.isInteger(pid) && isRunning(pid))
+    if (Number.isInteger(pid) && isProcessRunning(pid))
       return `Another restore into ${target} seems to be running (${name}); wait for it to finish, or remove that folder if it is not.`
     await fs.rm(join(dirname(target), name), { recursive: true, force: true })
   }
   return null
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return !hasErrorCode(error, 'ESRCH')
-  }
 }
 
 /** Writes every file under a new folder `root` and fsyncs files and folders, deepest first. */

@@ -2,7 +2,9 @@ import { exportFormats, type ExportFormat } from '../../shared/model'
 
 /** A command line, understood. */
 export interface CliCommand {
-  readonly command: 'import' | 'list' | 'show' | 'check' | 'export' | 'backup' | 'restore' | 'help'
+  /** `usage`: no command was given (usage is printed as an error). */
+  readonly command:
+    'import' | 'list' | 'show' | 'check' | 'export' | 'backup' | 'restore' | 'help' | 'usage'
   /** Files to import, the document to show, or the archive to restore. */
   readonly operands: readonly string[]
   readonly dataDir: string | null
@@ -13,6 +15,8 @@ export interface CliCommand {
   readonly documentId: string | null
   /** `export` and `backup --out`: where to write. */
   readonly out: string | null
+  /** `--force`: `--out` may replace an existing file. */
+  readonly force: boolean
 }
 
 const commands = new Set(['import', 'list', 'show', 'check', 'export', 'backup', 'restore', 'help'])
@@ -23,11 +27,13 @@ type ValueOption = (typeof valueOptions)[number]
 export function parseArgs(argv: readonly string[]): CliCommand | string {
   const values: Partial<Record<ValueOption, string>> = {}
   let isJson = false
+  let force = false
   const words: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [name, inline] = arg.startsWith('--') ? splitOption(arg.slice(2)) : [null, null]
     if (arg === '--json') isJson = true
+    else if (arg === '--force') force = true
     else if (arg === '--help' || arg === '-h') words.unshift('help')
     else if (name !== null && (valueOptions as readonly string[]).includes(name)) {
       const value = inline ?? argv[++i]
@@ -36,8 +42,9 @@ export function parseArgs(argv: readonly string[]): CliCommand | string {
     } else if (arg.startsWith('--')) return `Unknown option ${arg}.`
     else words.push(arg)
   }
-  const [command = 'help', ...operands] = words
-  if (!commands.has(command)) return `Unknown command “${command}”. Try: lectern help`
+  const [command = 'usage', ...operands] = words
+  if (command !== 'usage' && !commands.has(command))
+    return `Unknown command “${command}”. Try: lectern help`
   const problem = problemWith(command, operands, values)
   if (problem) return problem
   return {
@@ -48,6 +55,7 @@ export function parseArgs(argv: readonly string[]): CliCommand | string {
     format: (values.format as ExportFormat | undefined) ?? null,
     documentId: values.document ?? null,
     out: values.out ?? null,
+    force,
   }
 }
 
@@ -69,8 +77,9 @@ function problemWith(
     return 'lectern restore needs one backup archive.'
   if (command === 'backup' && !values.out) return 'lectern backup needs --out FILE.'
   if (command === 'export') {
-    if (!values.format || !(exportFormats as readonly string[]).includes(values.format))
-      return `lectern export needs --format ${exportFormats.join('|')}.`
+    if (!values.format) return `lectern export needs --format ${exportFormats.join('|')}.`
+    if (!(exportFormats as readonly string[]).includes(values.format))
+      return `“${values.format}” is not a format lectern can export; the formats are ${exportFormats.slice(0, -1).join(', ')} and ${exportFormats.at(-1)}.`
     if (!values.out) return 'lectern export needs --out PATH.'
   }
   return null
@@ -85,12 +94,19 @@ Commands:
   show <document>     print a document's text (by id, or by the start of its title)
   check               check every data file and reference, and report problems
   export --format md|w3c|anki-txt|apkg --out PATH [--document ID]
-                      export highlights and notes (md: one notebook per document into the
-                      folder PATH; w3c: W3C Web Annotations) or cards (Anki text or .apkg)
+                      export highlights and notes (md: one notebook per document that has
+                      highlights, into the folder PATH, or into the file PATH when it ends
+                      in .md and --document is given; w3c: W3C Web Annotations) or cards
+                      (Anki text or .apkg)
   backup --out FILE   write a backup archive (.zip) of the whole library
-  restore FILE        restore a backup archive into an empty data folder
+  restore FILE        restore a backup archive into an empty or new data folder (name it
+                      with --data-dir unless the app's library folder is empty)
 
 Options:
   --data-dir DIR      the data folder (default: the app's, or LECTERN_DATA_DIR)
   --json              print JSON instead of text
+  --force             let --out replace an existing file (never a link, a device, a pipe
+                      or a folder: those are refused)
+
+Set LECTERN_DEBUG=1 to see the details of an unexpected error.
 `

@@ -1,14 +1,17 @@
-import { mkdir, readFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { readdir } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { createBackupArchive } from '../backup/backup-archive'
 import { restoreBackupArchive } from '../backup/restore-archive'
-import { writeFileDurably } from '../store/durable-json-adapter'
-import { realFs } from '../store/store-fs'
+import { notebookFileName } from '../../shared/export/markdown-notebook'
 import { createServices, type Services } from '../services/create-services'
 import { readImportFile } from '../importing/read-import-file'
 import { checkLibrary } from '../services/library-check'
-import type { ExportFormat } from '../../shared/model'
+import { explainError } from './explain-error'
 import { parseArgs, usage, type CliCommand } from './parse-args'
+import { folderProblem, outProblem, writeOut } from './write-out'
+
+/** The largest backup archive restore reads (it is unpacked in memory). */
+const maxArchiveBytes = 2 * 1024 ** 3 - 1
 
 /** Where the command line writes and what it runs on. */
 export interface CliEnvironment {
@@ -21,22 +24,48 @@ export interface CliEnvironment {
   readonly importWorkerPath?: string
 }
 
-/** Runs one command; resolves to the exit code (0 ok, 1 something failed, 2 bad usage). */
+/**
+ * Runs one command; resolves to the exit code (0 ok, 1 something failed, 2 bad usage). Never
+ * rejects: an error no step expected is one sentence (its detail with LECTERN_DEBUG=1).
+ */
 export async function runCli(argv: readonly string[], io: CliEnvironment): Promise<number> {
+  try {
+    return await runParsed(argv, io)
+  } catch (error) {
+    io.err(`lectern: ${explainError(error, io.env['LECTERN_DEBUG'] === '1')}\n`)
+    return 1
+  }
+}
+
+async function runParsed(argv: readonly string[], io: CliEnvironment): Promise<number> {
   const parsed = parseArgs(argv)
   if (typeof parsed === 'string') {
     io.err(`lectern: ${parsed}\n`)
+    return 2
+  }
+  if (parsed.command === 'usage') {
+    io.err(usage)
     return 2
   }
   if (parsed.command === 'help') {
     io.out(usage)
     return 0
   }
-  const dataDir = parsed.dataDir ?? io.env['LECTERN_DATA_DIR'] ?? io.defaultDataDir
+  const namedDataDir = parsed.dataDir ?? io.env['LECTERN_DATA_DIR'] ?? null
+  const dataDir = namedDataDir ?? io.defaultDataDir
   const print = (human: string, json: unknown) =>
     io.out(parsed.isJson ? `${JSON.stringify(json)}\n` : `${human}\n`)
   // Restore comes before opening the store: opening would create files in the empty folder.
-  if (parsed.command === 'restore') return restore(parsed.operands[0]!, dataDir, print, io.err)
+  if (parsed.command === 'restore') {
+    // A restore into the reader's own library must be asked for by name, unless it is empty.
+    if (!namedDataDir && (await readdir(dataDir).catch(() => [])).length > 0) {
+      io.err(
+        `lectern: this would restore into your library at ${dataDir}; name the folder with --data-dir.\n`,
+      )
+      return 1
+    }
+    return restore(parsed.operands[0]!, dataDir, print, io.err)
+  }
   const services = await createServices({
     dataDir,
     resourcesDir: io.resourcesDir,
@@ -76,30 +105,39 @@ async function runCommand(
       return showDocument(services, parsed.operands[0]!, print, io.err)
     case 'check': {
       const report = await checkLibrary(services)
+      // A notice is something the store had to do or could not do (a file recovered, lost or
+      // read-only): the library is not "without problems" then, and the exit code says so.
+      const isClean = report.problems.length === 0 && report.notices.length === 0
       if (parsed.isJson) print('', report)
       else
         print(
           [
-            `Checked ${report.documents} documents, ${report.highlights} highlights, ${report.cards} cards and ${report.reviews} reviews.`,
-            ...report.notices.map((line) => `Recovered: ${line}`),
+            `Checked ${count(report.documents, 'document')}, ${count(report.highlights, 'highlight')}, ${count(report.cards, 'card')} and ${count(report.reviews, 'review')}.`,
+            ...report.notices.map((line) => `- ${line}`),
             ...report.repaired.map((line) => `Repaired: ${line}`),
             ...(report.orphans > 0
-              ? [`${report.orphans} highlights wait to be re-attached in the reader.`]
+              ? [
+                  `${count(report.orphans, 'highlight')} ${report.orphans === 1 ? 'waits' : 'wait'} to be re-attached in the reader.`,
+                ]
               : []),
-            ...(report.problems.length === 0
-              ? [`No problems found in ${dataDir}.`]
-              : report.problems.map((line) => `- ${line}`)),
+            ...report.problems.map((line) => `- ${line}`),
+            ...(isClean ? [`No problems found in ${dataDir}.`] : []),
           ].join('\n'),
           null,
         )
-      return report.problems.length === 0 ? 0 : 1
+      return isClean ? 0 : 1
     }
     case 'export':
-      return exportData(services, parsed.format!, parsed.documentId, parsed.out!, print, io.err)
+      return exportData(services, parsed, print, io.err)
     case 'backup': {
-      const bytes = await createBackupArchive(dataDir, services.now())
-      const written = await writeOut(parsed.out!, bytes, io.err)
-      if (!written) return 1
+      // Checked before the archive is made: a refused --out costs nothing.
+      const refused = await outProblem(parsed.out!, parsed.force)
+      const bytes = refused ? null : await createBackupArchive(dataDir, services.now())
+      const problem = refused ?? (await writeOut(parsed.out!, bytes!, parsed.force))
+      if (problem || !bytes) {
+        io.err(`lectern: ${problem}\n`)
+        return 1
+      }
       print(`Backed up ${dataDir} to ${parsed.out} (${bytes.length} bytes).`, {
         ok: true,
         file: parsed.out,
@@ -108,6 +146,7 @@ async function runCommand(
       return 0
     }
     case 'help':
+    case 'usage':
     case 'restore':
       return 2 // handled before the store opens
   }
@@ -115,29 +154,84 @@ async function runCommand(
 
 async function exportData(
   services: Services,
-  format: ExportFormat,
-  documentId: string | null,
-  out: string,
+  { format, documentId, out, force }: CliCommand,
   print: (human: string, json: unknown) => void,
   err: (text: string) => void,
 ): Promise<number> {
-  const files = await services.exports.export(format, documentId ?? undefined)
+  const files = await services.exports.export(format!, documentId ?? undefined)
   if (!files.ok) {
     err(`lectern: ${files.error.message}\n`)
     return 1
   }
-  // Markdown notebooks go into the folder `out`; every other format is one file at `out`.
-  const targets = files.value.map((file) => ({
-    path: format === 'md' ? join(out, file.name) : out,
+  let exported = files.value
+  let skipped: string[] = []
+  if (format === 'md') {
+    // A notebook of a document without highlights is an empty page: it is not written.
+    const bare = await documentsWithoutHighlights(services, documentId)
+    const bareNames = new Set(bare.map(notebookFileName))
+    skipped = bare.map((meta) => meta.title)
+    exported = exported.filter((file) => !bareNames.has(file.name))
+  }
+  // One notebook asked for by a file name ending in .md is written to that file; otherwise
+  // notebooks go into the folder `out`; every other format is one file at `out`.
+  const isNotebookFile = format === 'md' && documentId !== null && /\.md$/i.test(out!)
+  if (format === 'md' && !isNotebookFile) {
+    const problem = await folderProblem(out!)
+    if (problem) {
+      err(`lectern: ${problem}\n`)
+      return 1
+    }
+  }
+  const targets = exported.map((file) => ({
+    path: format === 'md' && !isNotebookFile ? join(out!, file.name) : out!,
     bytes: file.bytes,
   }))
-  for (const target of targets) if (!(await writeOut(target.path, target.bytes, err))) return 1
-  print(targets.map((target) => `Wrote ${target.path}`).join('\n'), {
+  // Every target is checked before the first is written: a refusal leaves nothing half done.
+  for (const target of targets) {
+    const problem = await outProblem(target.path, force)
+    if (problem) {
+      err(`lectern: ${problem}\n`)
+      return 1
+    }
+  }
+  for (const target of targets) {
+    const problem = await writeOut(target.path, target.bytes, force)
+    if (problem) {
+      err(`lectern: ${problem}\n`)
+      return 1
+    }
+  }
+  const lines = [
+    ...targets.map((target) => `Wrote ${target.path}`),
+    ...(skipped.length === 0
+      ? []
+      : documentId
+        ? [`“${skipped[0]}” has no highlights yet, so there is no notebook to write.`]
+        : [`Left out ${count(skipped.length, 'document')} without highlights.`]),
+  ]
+  print(lines.join('\n'), {
     ok: true,
     format,
     files: targets.map((target) => target.path),
+    ...(format === 'md' ? { withoutHighlights: skipped } : {}),
   })
   return 0
+}
+
+/** The documents (all, or the one named) that have no highlight. */
+async function documentsWithoutHighlights(services: Services, documentId: string | null) {
+  const bare = []
+  for (const meta of services.library.list()) {
+    if (documentId && meta.id !== documentId) continue
+    const annotations = await services.annotations.load(meta.id)
+    if (annotations.ok && annotations.value.highlights.length === 0) bare.push(meta)
+  }
+  return bare
+}
+
+/** "1 card", "2 cards". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
 async function restore(
@@ -146,37 +240,19 @@ async function restore(
   print: (human: string, json: unknown) => void,
   err: (text: string) => void,
 ): Promise<number> {
-  let bytes: Uint8Array
-  try {
-    bytes = await readFile(archive)
-  } catch (error) {
-    err(
-      `lectern: “${basename(archive)}” could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`,
-    )
+  // Bounded like an import: a pipe or a device is refused, not read without end.
+  const read = await readImportFile(archive, maxArchiveBytes)
+  if (!read.ok) {
+    err(`lectern: ${read.error.message}\n`)
     return 1
   }
-  const problem = await restoreBackupArchive(bytes, dataDir)
+  const problem = await restoreBackupArchive(read.value, dataDir)
   if (problem) {
     err(`lectern: ${problem}\n`)
     return 1
   }
   print(`Restored ${basename(archive)} into ${dataDir}.`, { ok: true, dataDir })
   return 0
-}
-
-async function writeOut(
-  path: string,
-  bytes: Uint8Array,
-  err: (text: string) => void,
-): Promise<boolean> {
-  try {
-    await mkdir(dirname(path), { recursive: true })
-    await writeFileDurably(realFs, path, bytes)
-    return true
-  } catch (error) {
-    err(`lectern: could not write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`)
-    return false
-  }
 }
 
 async function importFiles(

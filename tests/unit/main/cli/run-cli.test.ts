@@ -1,4 +1,5 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { lstat, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { osDataDir } from '../../../../src/main/cli/os-data-dir'
@@ -17,13 +18,16 @@ describe('parseArgs', () => {
       format: null,
       documentId: null,
       out: null,
+      force: false,
     })
     expect(parseArgs(['list', '--data-dir=/x'])).toMatchObject({
       command: 'list',
       dataDir: '/x',
       isJson: false,
     })
-    expect(parseArgs([])).toMatchObject({ command: 'help' })
+    expect(parseArgs([])).toMatchObject({ command: 'usage' })
+    expect(parseArgs(['--help'])).toMatchObject({ command: 'help' })
+    expect(parseArgs(['backup', '--out', 'b.zip', '--force'])).toMatchObject({ force: true })
   })
 
   it('says what is wrong with a bad command line', () => {
@@ -32,7 +36,9 @@ describe('parseArgs', () => {
     expect(parseArgs(['list', '--colour'])).toMatch(/Unknown option --colour/)
     expect(parseArgs(['list', '--data-dir'])).toMatch(/needs a folder/)
     expect(parseArgs(['export', '--out', 'x'])).toMatch(/needs --format md\|w3c\|anki-txt\|apkg/)
-    expect(parseArgs(['export', '--format', 'pdf', '--out', 'x'])).toMatch(/needs --format/)
+    expect(parseArgs(['export', '--format', 'pdf', '--out', 'x'])).toBe(
+      '“pdf” is not a format lectern can export; the formats are md, w3c, anki-txt and apkg.',
+    )
     expect(parseArgs(['export', '--format', 'md'])).toMatch(/needs --out PATH/)
     expect(parseArgs(['backup'])).toMatch(/needs --out FILE/)
     expect(parseArgs(['restore'])).toMatch(/needs one backup archive/)
@@ -172,5 +178,163 @@ describe('runCli', () => {
       code: 1,
       err: expect.stringContaining('no longer in your library'),
     })
+  })
+})
+
+describe('runCli, as a new reader meets it', () => {
+  const makeDir = tempDirs()
+
+  async function runIn(argv: string[], options: { env?: Record<string, string>; home?: string }) {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await runCli(argv, {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+      env: options.env ?? {},
+      defaultDataDir: options.home ?? '/nonexistent/lectern-library',
+      resourcesDir,
+    })
+    return { code, out: out.join(''), err: err.join('') }
+  }
+  const run = async (argv: string[], dataDir: string) => runIn([...argv, '--data-dir', dataDir], {})
+
+  it('prints the usage and exits 2 when no command is given', async () => {
+    const result = await runIn([], {})
+    expect(result.code).toBe(2)
+    expect(result.out).toBe('')
+    expect(result.err).toMatch(/^Usage: lectern <command>/)
+    expect((await runIn(['help'], {})).code).toBe(0)
+  })
+
+  it('says a missing archive was not found, in words', async () => {
+    const result = await run(['restore', 'x.zip'], join(await makeDir(), 'lib'))
+    expect(result.code).toBe(1)
+    expect(result.err).toMatch(/^lectern: “x\.zip” was not found/)
+    expect(result.err).not.toMatch(/ENOENT/)
+  })
+
+  it('restores into the default library only when it is empty, unless a folder is named', async () => {
+    const source = await makeDir()
+    const archive = join(await makeDir(), 'b.zip')
+    expect((await run(['backup', '--out', archive], source)).code).toBe(0)
+    const home = await makeDir()
+    await writeFile(join(home, 'library.json'), '{"mine":true}')
+    const refused = await runIn(['restore', archive], { home })
+    expect(refused.code).toBe(1)
+    expect(refused.err).toBe(
+      `lectern: this would restore into your library at ${home}; name the folder with --data-dir.\n`,
+    )
+    expect(await readdir(home)).toEqual(['library.json'])
+    // An empty default library, or a folder named by LECTERN_DATA_DIR, is restored into.
+    const empty = join(await makeDir(), 'library')
+    expect((await runIn(['restore', archive], { home: empty })).code).toBe(0)
+    const named = join(await makeDir(), 'named')
+    const byEnv = await runIn(['restore', archive], { home, env: { LECTERN_DATA_DIR: named } })
+    expect(byEnv.code).toBe(0)
+    expect(await readdir(named)).toContain('library.json')
+  })
+
+  it('writes one notebook to a file ending in .md, and no notebook for a document without highlights', async () => {
+    const dataDir = await makeDir()
+    const files = await makeDir()
+    await writeFile(join(files, 'bare.md'), '# Bare\n\nNo highlights here.')
+    const imported = await run(['import', join(files, 'bare.md'), '--json'], dataDir)
+    const bareId = JSON.parse(imported.out).documentId as string
+    const out = await makeDir()
+
+    const one = join(out, 'one.md')
+    const single = await run(
+      ['export', '--format', 'md', '--document', 'europol-warns-about-e2ee', '--out', one],
+      dataDir,
+    )
+    expect(single).toMatchObject({ code: 0, out: `Wrote ${one}\n` })
+    expect((await stat(one)).isFile()).toBe(true)
+    expect(await readFile(one, 'utf8')).toMatch(/^---\ntitle: "Europol warns/)
+
+    const folder = join(out, 'notebooks')
+    const all = await run(['export', '--format', 'md', '--out', folder], dataDir)
+    expect(all.code).toBe(0)
+    expect(all.out).toMatch(/Left out 1 document without highlights\./)
+    expect(await readdir(folder)).toEqual([
+      'Europol warns industry and governments about end-to-end encryption (europol-warns-about-e2ee).md',
+    ])
+    const bare = await run(
+      ['export', '--format', 'md', '--document', bareId, '--out', join(out, 'bare.md')],
+      dataDir,
+    )
+    expect(bare.out).toBe('“Bare” has no highlights yet, so there is no notebook to write.\n')
+    expect(await readdir(out)).toEqual(['notebooks', 'one.md'])
+  })
+
+  it('replaces an existing --out file only with --force, and never a link, a pipe, a device or a folder', async () => {
+    const dataDir = await makeDir()
+    const out = await makeDir()
+    const existing = join(out, 'backup.zip')
+    await writeFile(existing, 'keep me')
+    const refused = await run(['backup', '--out', existing], dataDir)
+    expect(refused).toMatchObject({
+      code: 1,
+      err: `lectern: ${existing} already exists; add --force to replace it.\n`,
+    })
+    expect(await readFile(existing, 'utf8')).toBe('keep me')
+    expect((await run(['backup', '--out', existing, '--force'], dataDir)).code).toBe(0)
+    expect((await readFile(existing)).subarray(0, 2).toString()).toBe('PK')
+
+    const link = join(out, 'link.zip')
+    await symlink(existing, link)
+    const fifo = join(out, 'pipe.txt')
+    execFileSync('mkfifo', [fifo])
+    const cases: [string[], RegExp][] = [
+      [['backup', '--out', link, '--force'], /link\.zip is a symbolic link; name the file itself/],
+      [['backup', '--out', fifo, '--force'], /pipe\.txt is a named pipe, not a file/],
+      [['backup', '--out', '/dev/null', '--force'], /\/dev\/null is a device, not a file/],
+      [['backup', '--out', out, '--force'], /is a folder; name a file to write/],
+      [
+        ['export', '--format', 'w3c', '--out', fifo, '--force'],
+        /pipe\.txt is a named pipe, not a file/,
+      ],
+    ]
+    for (const [argv, message] of cases) {
+      const result = await run(argv, dataDir)
+      expect(result.code, argv.join(' ')).toBe(1)
+      expect(result.err, argv.join(' ')).toMatch(message)
+    }
+    expect((await lstat(link)).isSymbolicLink()).toBe(true)
+    expect((await lstat(fifo)).isFIFO()).toBe(true)
+  })
+
+  it('removes the temp file a killed backup left beside its output, but not one still being written', async () => {
+    const dataDir = await makeDir()
+    const out = await makeDir()
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!
+    const stale = `backup.zip.${dead}-0123456789ab.lectern-tmp`
+    const live = `backup.zip.${process.pid}-ba9876543210.lectern-tmp`
+    const foreign = 'notes.lectern-tmp'
+    for (const name of [stale, live, foreign]) await writeFile(join(out, name), 'x')
+    expect((await run(['backup', '--out', join(out, 'second.zip')], dataDir)).code).toBe(0)
+    expect((await readdir(out)).sort()).toEqual([live, foreign, 'second.zip'].sort())
+  })
+
+  it('says “1 document” and “1 card”, not “1 documents”', async () => {
+    const dataDir = await makeDir()
+    const check = await run(['check'], dataDir)
+    expect(check.out).toMatch(/^Checked 1 document, \d+ highlights, \d+ cards and 0 reviews\.\n/)
+  })
+
+  it('turns an error nobody expected into one sentence, with the detail under LECTERN_DEBUG=1', async () => {
+    const folder = await makeDir()
+    const loop = join(folder, 'loop')
+    await symlink(loop, loop)
+    const plain = await run(['list'], join(loop, 'library'))
+    expect(plain.code).toBe(1)
+    expect(plain.err.trim().split('\n')).toHaveLength(1)
+    expect(plain.err).toMatch(
+      /^lectern: .*\. Run it again with LECTERN_DEBUG=1 to see the details\.\n$/,
+    )
+    expect(plain.err).not.toMatch(/ELOOP|\n {4}at /)
+    const debug = await runIn(['list', '--data-dir', join(loop, 'library')], {
+      env: { LECTERN_DEBUG: '1' },
+    })
+    expect(debug.err).toMatch(/\n {4}at /)
   })
 })
