@@ -1,3 +1,4 @@
+import { parseArgs as parseCommandLine } from 'node:util'
 import { exportFormats, type ExportFormat } from '../../shared/model'
 
 /** A command line, understood. */
@@ -20,29 +21,29 @@ export interface CliCommand {
 }
 
 const commands = new Set(['import', 'list', 'show', 'check', 'export', 'backup', 'restore', 'help'])
-const valueOptions = ['data-dir', 'format', 'document', 'out'] as const
-type ValueOption = (typeof valueOptions)[number]
+const options = {
+  'data-dir': { type: 'string' },
+  format: { type: 'string' },
+  document: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+type ValueOption = 'data-dir' | 'format' | 'document' | 'out'
 
 /** Parses `lectern <command> [operands…] [--option value…] [--json]`; a string is an error. */
 export function parseArgs(argv: readonly string[]): CliCommand | string {
-  const values: Partial<Record<ValueOption, string>> = {}
-  let isJson = false
-  let force = false
-  const words: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    const [name, inline] = arg.startsWith('--') ? splitOption(arg.slice(2)) : [null, null]
-    if (arg === '--json') isJson = true
-    else if (arg === '--force') force = true
-    else if (arg === '--help' || arg === '-h') words.unshift('help')
-    else if (name !== null && (valueOptions as readonly string[]).includes(name)) {
-      const value = inline ?? argv[++i]
-      if (!value) return `--${name} needs ${name === 'data-dir' ? 'a folder' : 'a value'}.`
-      values[name as ValueOption] = value
-    } else if (arg.startsWith('--')) return `Unknown option ${arg}.`
-    else words.push(arg)
+  let parsed
+  try {
+    parsed = parseCommandLine({ args: [...argv], options, allowPositionals: true, strict: true })
+  } catch (error) {
+    return optionProblem(error)
   }
-  const [command = 'usage', ...operands] = words
+  const { values, positionals } = parsed
+  for (const name of ['data-dir', 'format', 'document', 'out'] as const)
+    if (values[name] === '') return needsValue(name)
+  const [command = 'usage', ...operands] = values.help ? ['help'] : positionals
   if (command !== 'usage' && !commands.has(command))
     return `Unknown command “${command}”. Try: lectern help`
   const problem = problemWith(command, operands, values)
@@ -51,17 +52,29 @@ export function parseArgs(argv: readonly string[]): CliCommand | string {
     command: command as CliCommand['command'],
     operands,
     dataDir: values['data-dir'] ?? null,
-    isJson,
+    isJson: values.json ?? false,
     format: (values.format as ExportFormat | undefined) ?? null,
     documentId: values.document ?? null,
     out: values.out ?? null,
-    force,
+    force: values.force ?? false,
   }
 }
 
-function splitOption(text: string): [string, string | null] {
-  const equals = text.indexOf('=')
-  return equals < 0 ? [text, null] : [text.slice(0, equals), text.slice(equals + 1)]
+/** `node:util`'s parse errors, as lectern's sentences (its own name their code, not the fix). */
+function optionProblem(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string }
+  const option = /'(-{1,2}[^' ]+)/.exec(message ?? '')?.[1] ?? 'an option'
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}.`
+  const name = option.replace(/^-+/, '')
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && name in options) {
+    if (options[name as keyof typeof options].type === 'boolean') return `${option} takes no value.`
+    return needsValue(name as ValueOption)
+  }
+  return `The command line could not be read (${option}).`
+}
+
+function needsValue(name: ValueOption): string {
+  return `--${name} needs ${name === 'data-dir' ? 'a folder' : 'a value'}.`
 }
 
 function problemWith(

@@ -35,6 +35,10 @@ describe('parseArgs', () => {
     expect(parseArgs(['import'])).toMatch(/needs at least one file/)
     expect(parseArgs(['list', '--colour'])).toMatch(/Unknown option --colour/)
     expect(parseArgs(['list', '--data-dir'])).toMatch(/needs a folder/)
+    expect(parseArgs(['list', '--data-dir', '--json'])).toBe('--data-dir needs a folder.')
+    expect(parseArgs(['list', '--data-dir='])).toBe('--data-dir needs a folder.')
+    expect(parseArgs(['list', '--json=yes'])).toBe('--json takes no value.')
+    expect(parseArgs(['list', '-x'])).toBe('Unknown option -x.')
     expect(parseArgs(['export', '--out', 'x'])).toMatch(/needs --format md\|w3c\|anki-txt\|apkg/)
     expect(parseArgs(['export', '--format', 'pdf', '--out', 'x'])).toBe(
       '“pdf” is not a format lectern can export; the formats are md, w3c, anki-txt and apkg.',
@@ -42,6 +46,10 @@ describe('parseArgs', () => {
     expect(parseArgs(['export', '--format', 'md'])).toMatch(/needs --out PATH/)
     expect(parseArgs(['backup'])).toMatch(/needs --out FILE/)
     expect(parseArgs(['restore'])).toMatch(/needs one backup archive/)
+  })
+
+  it('reads a file whose name starts with dashes after --', () => {
+    expect(parseArgs(['import', '--', '--notes.md'])).toMatchObject({ operands: ['--notes.md'] })
   })
 
   it('reads the export options', () => {
