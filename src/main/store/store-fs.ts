@@ -16,6 +16,7 @@ export type StoreFs = Pick<
   | 'stat'
   | 'rmdir'
   | 'rm'
+  | 'link'
 >
 
 /** The real file system. */
