@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { lstat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { diskCause } from '../services/storage-failure'
 import { hasErrorCode, realFs, type StoreFs } from '../store/store-fs'
@@ -22,7 +23,7 @@ export async function restoreBackupArchive(
   fs: StoreFs = realFs,
 ): Promise<string | null> {
   const target = resolve(dataDir)
-  let state: FolderState
+  let state: FolderState | 'a-link'
   try {
     state = await folderState(fs, target)
   } catch (error) {
@@ -30,6 +31,8 @@ export async function restoreBackupArchive(
   }
   if (state === 'not-empty')
     return `${target} is not empty. Restore into an empty folder, then point Lectern at it.`
+  if (state === 'a-link')
+    return `${target} is a symbolic link; name the folder itself, which must be empty or new.`
   if (state === 'not-a-folder')
     return `${target} is a file, not a folder. Restore into an empty folder, then point Lectern at it.`
   const checked = checkArchive(bytes)
@@ -60,7 +63,9 @@ export async function restoreBackupArchive(
 
 type FolderState = 'absent' | 'empty' | 'not-empty' | 'not-a-folder'
 
-async function folderState(fs: StoreFs, path: string): Promise<FolderState> {
+async function folderState(fs: StoreFs, path: string): Promise<FolderState | 'a-link'> {
+  // A link is not followed: the rename would replace the link, not fill the folder it names.
+  if ((await lstat(path).catch(() => null))?.isSymbolicLink()) return 'a-link'
   try {
     return (await fs.readdir(path)).length === 0 ? 'empty' : 'not-empty'
   } catch (error) {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { strToU8, unzipSync, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -47,13 +48,12 @@ describe('restoring a backup', () => {
   let archive: Uint8Array
 
   beforeAll(async () => {
-    const { mkdtemp } = await import('node:fs/promises')
-    const { tmpdir } = await import('node:os')
     const dataDir = await mkdtemp(join(tmpdir(), 'lectern-restore-source-'))
     const services = await servicesOn(dataDir)
     await services.store.close()
     archive = await createBackupArchive(dataDir, '2026-11-28T10:00:00.000Z')
     original = await canonical(dataDir)
+    await rm(dataDir, { recursive: true, force: true })
   })
 
   it('restores into an existing empty folder and leaves no unfinished copy beside it', async () => {
@@ -157,11 +157,19 @@ describe('restoring a backup', () => {
     expect((await readdir(parent)).sort()).toEqual([basename(running)])
   })
 
-  it('refuses a target that is a file', async () => {
-    const file = join(await makeDir(), 'library')
+  it('refuses a target that is a file or a link, leaving it as it is', async () => {
+    const parent = await makeDir()
+    const file = join(parent, 'library')
     await writeFile(file, 'mine')
     expect(await restoreBackupArchive(archive, file)).toMatch(/is a file, not a folder/)
     expect(await readFile(file, 'utf8')).toBe('mine')
+    const empty = join(parent, 'empty')
+    await mkdir(empty)
+    const link = join(parent, 'link')
+    await symlink(empty, link)
+    expect(await restoreBackupArchive(archive, link)).toMatch(/link is a symbolic link; name/)
+    expect((await lstat(link)).isSymbolicLink()).toBe(true)
+    expect(await readdir(empty)).toEqual([])
   })
 
   it('after a disk fault at any step, leaves the target as it was or complete, never half', async () => {
