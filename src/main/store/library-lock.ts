@@ -82,7 +82,11 @@ async function tryToClaim(fs: StoreFs, dataDir: string, record: string): Promise
   const me = thisProcess()
   const release = () => releaseIfOurs(fs, path, me.token)
   if (await createWhole(fs, path, record)) return { kind: 'held', release }
-  const found = await readLock(fs, path)
+  const found = await readLock(fs, path).catch((error: unknown) => {
+    // No permission is the folder's problem (read-only, below); anything else is this file's.
+    if (unwritableCodes.some((code) => hasErrorCode(error, code))) throw error
+    throw new Error(unreadableLockMessage(path, error))
+  })
   if (!found) return { kind: 'again', backOff: false } // released in between: claim afresh
   const holder = parseHolder(found.text)
   if (holder?.token === me.token) return { kind: 'held', release: async () => undefined }
@@ -288,6 +292,12 @@ async function releaseIfOurs(fs: StoreFs, path: string, token: string): Promise<
 function pause(attempt: number, ms = 0): Promise<void> {
   const wait = attempt < 0 ? ms : Math.random() * 5 * 2 ** Math.min(attempt, 3)
   return new Promise((resolve) => setTimeout(resolve, wait))
+}
+
+/** Why a lock that exists cannot be read, in words: the reader can move it away. */
+function unreadableLockMessage(path: string, error: unknown): string {
+  const what = hasErrorCode(error, 'EISDIR') ? 'is a folder, not a file' : 'cannot be read'
+  return `The lock file of this library (${path}) ${what}, so Lectern cannot tell whether another Lectern has the library open. Move it out of the library's folder and start Lectern again.`
 }
 
 /** Thrown when a library whose folder cannot be written to is asked to change. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -243,6 +243,15 @@ describe('who holds the lock', () => {
     expect(JSON.parse(await readFile(join(dataDir, lockFileName), 'utf8')).pid).toBe(process.pid)
     await store.close()
     expect(await readdir(dataDir)).not.toContain(lockFileName)
+  })
+
+  it('says in words, and changes nothing, when the lock is a folder', async () => {
+    const dataDir = await makeDir()
+    await mkdir(join(dataDir, lockFileName, 'inside'), { recursive: true })
+    await expect(DataStore.open({ dataDir, now: steppingClock() })).rejects.toThrow(
+      /^The lock file of this library \(.+\) is a folder, not a file, so Lectern cannot tell whether another Lectern has the library open\. Move it/,
+    )
+    expect(await readdir(join(dataDir, lockFileName))).toEqual(['inside'])
   })
 
   it('reads the start time from a /proc stat line whose command name holds spaces and parentheses', () => {
