@@ -55,3 +55,48 @@ describe('reading files in a worker thread', () => {
     expect(await read(page, 'second.html')).toEqual({ ok: true, value: 'second' })
   }, 20_000)
 })
+
+describe('the time budget of a file read in a worker', () => {
+  const makeDir = tempDirs()
+
+  it('stops a file that runs over its budget with a sentence, and reads the next in a new worker', async () => {
+    const folder = await makeDir()
+    const stuck = join(folder, 'stuck-worker.cjs')
+    await writeFile(
+      stuck,
+      // A file named "slow.html" never finishes, as a page built to be slow would not.
+      `const { parentPort } = require('node:worker_threads')
+       parentPort.on('message', (job) => {
+         if (job.fileName === 'slow.html') for (;;) {}
+         parentPort.postMessage({ id: job.id, result: { ok: true, value: job.fileName } })
+       })`,
+    )
+    const read = readInWorker({ path: stuck, timeBudgetMs: 300 })
+    const slow = read(page, 'slow.html')
+    const next = read(page, 'next.html')
+    expect(await slow).toEqual({
+      ok: false,
+      error: {
+        code: 'parse-failed',
+        message:
+          '“slow.html” could not be read: it took longer than 300 ms to read, so Lectern stopped it. Nothing was imported.',
+      },
+    })
+    expect(await next).toEqual({ ok: true, value: 'next.html' })
+    expect(await read(page, 'after.html')).toEqual({ ok: true, value: 'after.html' })
+  }, 20_000)
+
+  it('says what stopped a worker that throws, never "undefined"', async () => {
+    const folder = await makeDir()
+    const throwing = join(folder, 'throwing-worker.cjs')
+    await writeFile(
+      throwing,
+      `const { parentPort } = require('node:worker_threads')
+       parentPort.on('message', () => { throw undefined })`,
+    )
+    const read = readInWorker({ path: throwing })
+    const result = await read(page, 'odd.html')
+    expect(result).toMatchObject({ ok: false, error: { code: 'parse-failed' } })
+    expect(!result.ok && result.error.message).not.toMatch(/undefined|\n/)
+  }, 20_000)
+})
