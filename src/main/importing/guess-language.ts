@@ -132,3 +132,30 @@ const languageNames: Record<string, string> = {
 export function languageTagOf(name: string): string | null {
   return languageNames[name.toLowerCase()] ?? null
 }
+
+/** Longest language tag the library stores (BCP 47 allows longer, no real document needs it). */
+export const maxLanguageTagLength = 35
+
+/**
+ * A declared language as a canonical BCP 47 tag: "en_US" → "en-US", "EN" → "en", "iw" → "he".
+ * Null for what is not a tag ("x", "english", garbage, "und"), so the caller guesses instead.
+ */
+export function normaliseLanguageTag(declared: string): string | null {
+  const candidate = declared.trim().replace(/_/g, '-')
+  if (candidate.length < 2 || candidate.length > maxLanguageTagLength) return null
+  let canonical: string | undefined
+  try {
+    canonical = Intl.getCanonicalLocales(candidate)[0]
+  } catch {
+    return null
+  }
+  if (!canonical || canonical.length > maxLanguageTagLength) return null
+  // A two- or three-letter language first: not "x-private" or a bare region, and not "und".
+  if (!/^[a-z]{2,3}(?:-|$)/.test(canonical) || /^und(?:-|$)/.test(canonical)) return null
+  return canonical
+}
+
+/** "en-US" → "en": documents keep the language only, as the guesser tells it. */
+export function primaryLanguageOf(tag: string): string {
+  return tag.split('-')[0]!
+}

@@ -1,6 +1,7 @@
 import { decodeEntities } from '../../../shared/text/html-entities'
 import { Lexer, type Token, type Tokens } from 'marked'
 import { guessLanguage } from '../guess-language'
+import { flattenDeepMarkdown } from './flatten-deep-markdown'
 import { assembleText, type Block } from '../plain-text/assemble-text'
 import { titleFromFileName, type ParsedText } from '../plain-text/parse-plain-text'
 
@@ -15,7 +16,8 @@ const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/
  */
 export function parseMarkdown(source: string, fileName: string): ParsedText {
   const matter = frontMatter.exec(source)
-  const body = matter ? source.slice(matter[0].length) : source
+  // Nesting beyond what notes need is flattened first: the lexer recurses once per level.
+  const body = flattenDeepMarkdown(matter ? source.slice(matter[0].length) : source)
   const declaredTitle = matter ? /^title:\s*["']?(.+?)["']?\s*$/m.exec(matter[1]!)?.[1] : undefined
   const blocks: Block[] = []
   for (const token of Lexer.lex(body, { gfm: true })) blocks.push(...blocksOf(token))
