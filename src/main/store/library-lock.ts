@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { constants as fsConstants } from 'node:fs'
 import { join } from 'node:path'
 import type { Notice } from '../../shared/model'
 import { tempFileSuffix } from './durable-json-adapter'
@@ -231,20 +232,32 @@ async function writeTemp(fs: StoreFs, path: string, text: string): Promise<strin
   return temp
 }
 
+/**
+ * Opening for reading does not wait for a writer when the lock is a FIFO (a hostile or broken
+ * library would hang every start); where there is no such flag (Windows) there are no FIFOs.
+ */
+const readWithoutWaiting =
+  fsConstants.O_NONBLOCK === undefined ? 'r' : fsConstants.O_RDONLY | fsConstants.O_NONBLOCK
+
+/** A lock this Lectern writes is a few hundred bytes; a bigger file is not one (and not read). */
+const maxLockBytes = 4096
+
 /** The lock file as it is now, or null when there is none. */
 async function readLock(fs: StoreFs, path: string): Promise<LockFile | null> {
   for (let reading = 0; ; reading++) {
     let handle
     try {
-      handle = await fs.open(path, 'r')
+      handle = await fs.open(path, readWithoutWaiting)
     } catch (error) {
       if (hasErrorCode(error, 'ENOENT')) return null
       throw error
     }
     let found: LockFile
     try {
-      const { ino } = await handle.stat()
-      found = { text: await handle.readFile('utf8'), ino }
+      const stats = await handle.stat()
+      if (!stats.isFile()) throw Object.assign(new Error(`not a file: ${path}`), { code: 'EISDIR' })
+      const { size, ino } = stats
+      found = { text: size > maxLockBytes ? `(${size} bytes)` : await handle.readFile('utf8'), ino }
     } finally {
       await handle.close()
     }
@@ -296,7 +309,7 @@ function pause(attempt: number, ms = 0): Promise<void> {
 
 /** Why a lock that exists cannot be read, in words: the reader can move it away. */
 function unreadableLockMessage(path: string, error: unknown): string {
-  const what = hasErrorCode(error, 'EISDIR') ? 'is a folder, not a file' : 'cannot be read'
+  const what = hasErrorCode(error, 'EISDIR') ? 'is not a file' : 'cannot be read'
   return `The lock file of this library (${path}) ${what}, so Lectern cannot tell whether another Lectern has the library open. Move it out of the library's folder and start Lectern again.`
 }
 

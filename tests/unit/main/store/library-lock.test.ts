@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join, relative } from 'node:path'
@@ -245,13 +245,26 @@ describe('who holds the lock', () => {
     expect(await readdir(dataDir)).not.toContain(lockFileName)
   })
 
-  it('says in words, and changes nothing, when the lock is a folder', async () => {
+  it('says in words, and changes nothing, when the lock is a folder or a FIFO', async () => {
+    const folder = await makeDir()
+    await mkdir(join(folder, lockFileName, 'inside'), { recursive: true })
+    const fifo = await makeDir()
+    execFileSync('mkfifo', [join(fifo, lockFileName)])
+    for (const dataDir of [folder, fifo]) {
+      await expect(DataStore.open({ dataDir, now: steppingClock() })).rejects.toThrow(
+        /^The lock file of this library \(.+\) is not a file, so Lectern cannot tell whether another Lectern has the library open\. Move it/,
+      )
+    }
+    expect(await readdir(join(folder, lockFileName))).toEqual(['inside'])
+    expect((await stat(join(fifo, lockFileName))).isFIFO()).toBe(true)
+  })
+
+  it('takes over a file of 10 MB in the lock’s place (too big to be a lock of Lectern’s)', async () => {
     const dataDir = await makeDir()
-    await mkdir(join(dataDir, lockFileName, 'inside'), { recursive: true })
-    await expect(DataStore.open({ dataDir, now: steppingClock() })).rejects.toThrow(
-      /^The lock file of this library \(.+\) is a folder, not a file, so Lectern cannot tell whether another Lectern has the library open\. Move it/,
-    )
-    expect(await readdir(join(dataDir, lockFileName))).toEqual(['inside'])
+    await writeFile(join(dataDir, lockFileName), 'x'.repeat(10_000_000))
+    const store = await DataStore.open({ dataDir, now: steppingClock() })
+    expect(store.isReadOnly).toBe(false)
+    await store.close()
   })
 
   it('reads the start time from a /proc stat line whose command name holds spaces and parentheses', () => {
