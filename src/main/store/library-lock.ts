@@ -82,7 +82,13 @@ async function tryToClaim(fs: StoreFs, dataDir: string, record: string): Promise
   const path = join(dataDir, lockFileName)
   const me = thisProcess()
   const release = () => releaseIfOurs(fs, path, me.token)
-  if (await createWhole(fs, path, record)) return { kind: 'held', release }
+  // A take-over file outlives its process only if the process died taking over; the new holder
+  // clears those away (the rest are in use, and their owners remove them).
+  const held = async (): Promise<Step> => {
+    await anotherLiveTakeover(fs, dataDir).catch(() => false)
+    return { kind: 'held', release }
+  }
+  if (await createWhole(fs, path, record)) return held()
   const found = await readLock(fs, path).catch((error: unknown) => {
     // No permission is the folder's problem (read-only, below); anything else is this file's.
     if (unwritableCodes.some((code) => hasErrorCode(error, code))) throw error
@@ -93,7 +99,7 @@ async function tryToClaim(fs: StoreFs, dataDir: string, record: string): Promise
   if (holder?.token === me.token) return { kind: 'held', release: async () => undefined }
   if (holder && isStillRunning(holder)) return { kind: 'in-use', holder }
   const outcome = await takeOver(fs, dataDir, found, record)
-  if (outcome === 'won') return { kind: 'held', release }
+  if (outcome === 'won') return held()
   return { kind: 'again', backOff: outcome === 'busy' }
 }
 
@@ -143,18 +149,22 @@ async function takeOver(
   }
 }
 
-/** Whether a take-over file other than `ownName` belongs to a running process; removes dead ones. */
-async function anotherLiveTakeover(fs: StoreFs, dataDir: string, ownName: string) {
+/**
+ * Whether a take-over file other than `ownName` belongs to a running process. Those of processes
+ * that died are removed on the way.
+ */
+async function anotherLiveTakeover(fs: StoreFs, dataDir: string, ownName = ''): Promise<boolean> {
+  let live = false
   for (const name of await fs.readdir(dataDir)) {
     if (name === ownName || !takeoverFilePattern.test(name)) continue
     const path = join(dataDir, name)
     const found = await readLock(fs, path)
     if (!found) continue // finished meanwhile
     const holder = parseHolder(found.text)
-    if (holder && isStillRunning(holder)) return true
-    await fs.unlink(path).catch(() => undefined)
+    if (holder && isStillRunning(holder)) live = true
+    else await fs.unlink(path).catch(() => undefined)
   }
-  return false
+  return live
 }
 
 /**

@@ -81,7 +81,7 @@ describe('the library lock, claimed by several processes at once', () => {
     await rm(dirname(bundle), { recursive: true, force: true })
   })
 
-  it(`gives a stale lock to exactly one of ${claimers} claimers, in each of ${rounds} rounds`, async () => {
+  it(`gives the lock to exactly one of ${claimers} processes claiming it together, in each of ${rounds} rounds`, async () => {
     const dataDir = join(root, 'library')
     await mkdir(dataDir)
     for (let index = 0; index < claimers; index++) children.push(new Claimer(bundle, dataDir))

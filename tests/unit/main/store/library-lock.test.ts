@@ -221,6 +221,21 @@ describe('who holds the lock', () => {
     }
   })
 
+  it('clears away take-over files of processes that died, and keeps those of running ones', async () => {
+    const dataDir = await makeDir()
+    const gone = spawn('true')
+    await new Promise((resolve) => gone.once('exit', resolve))
+    const dead = `lectern.takeover-${gone.pid}-0a1b.lock`
+    const running = `lectern.takeover-${process.ppid}-2c3d.lock`
+    await writeFile(join(dataDir, dead), JSON.stringify({ ...live(), pid: gone.pid }))
+    const parent = { ...live(), pid: process.ppid, started: startTimeOf(process.ppid) }
+    await writeFile(join(dataDir, running), JSON.stringify(parent))
+    await (await DataStore.open({ dataDir, now: steppingClock() })).close()
+    const names = await readdir(dataDir)
+    expect(names).toContain(running)
+    expect(names).not.toContain(dead)
+  })
+
   it('on closing, leaves alone a lock that is no longer its own', async () => {
     const dataDir = await makeDir()
     const store = await DataStore.open({ dataDir, now: steppingClock() })
