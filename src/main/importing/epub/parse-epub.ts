@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto'
 import { strFromU8, unzipSync } from 'fflate'
 import { JSDOM } from 'jsdom'
 import { fail, ok, type Result } from '../../../shared/ipc/result'
-import { guessLanguage } from '../guess-language'
+import { formatMegabytes, maxTextFileBytes } from '../decode-text'
+import { guessLanguage, normaliseLanguageTag, primaryLanguageOf } from '../guess-language'
+import { flattenDeepMarkup } from '../html/flatten-deep-markup'
 import { blocksOfHtml } from '../html/parse-html'
 import { assembleText, type Block } from '../plain-text/assemble-text'
 import { titleFromFileName, type ParsedText } from '../plain-text/parse-plain-text'
 
 /** Why an EPUB could not be read. */
-export type EpubFailure = 'broken-epub'
+export type EpubFailure = 'broken-epub' | 'too-large'
 
 /** Largest picture kept from a book; bigger ones keep only their alt text. */
 const maxPictureBytes = 10 * 1024 * 1024
@@ -21,12 +23,18 @@ const maxUnpackedBytes = 200 * 1024 * 1024
  * chapters in reading order; each chapter's XHTML is parsed without scripts and kept as text
  * blocks. Raster pictures (PNG, JPEG, GIF, WebP) are kept as assets beside their alt text.
  */
-export function parseEpub(bytes: Uint8Array, fileName: string): Result<ParsedText, EpubFailure> {
+export function parseEpub(
+  bytes: Uint8Array,
+  fileName: string,
+  maxTextLength = maxTextFileBytes,
+): Result<ParsedText, EpubFailure> {
   const name = `“${fileName}”`
   let files: Record<string, Uint8Array>
+  let total = 0
   try {
-    let total = 0
     files = unzipSync(bytes, {
+      // Sizes as the archive declares them, summed before anything is inflated; inflating
+      // never writes past a file's declared size (fflate's output buffer is that size).
       filter: (file) => {
         total += file.originalSize
         if (total > maxUnpackedBytes) throw new Error('too large')
@@ -34,10 +42,12 @@ export function parseEpub(bytes: Uint8Array, fileName: string): Result<ParsedTex
       },
     })
   } catch {
-    return fail(
-      'broken-epub',
-      `${name} is not a readable EPUB: its zip archive is damaged or too large to unpack.`,
-    )
+    if (total > maxUnpackedBytes)
+      return fail(
+        'too-large',
+        `${name} would unpack to more than ${formatMegabytes(maxUnpackedBytes)}; Lectern unpacks books of up to that size.`,
+      )
+    return fail('broken-epub', `${name} is not a readable EPUB: its zip archive is damaged.`)
   }
   const text = (path: string) => (files[path] ? strFromU8(files[path]!) : null)
   const container = text('META-INF/container.xml')
@@ -46,7 +56,9 @@ export function parseEpub(bytes: Uint8Array, fileName: string): Result<ParsedTex
   if (!packagePath || !packageXml)
     return fail('broken-epub', `${name} is not a readable EPUB: it has no package document.`)
 
-  const xml = new JSDOM(packageXml, { contentType: 'application/xml' }).window.document
+  const xml = new JSDOM(flattenDeepMarkup(packageXml, 'xml').markup, {
+    contentType: 'application/xml',
+  }).window.document
   const base = packagePath.includes('/')
     ? packagePath.slice(0, packagePath.lastIndexOf('/') + 1)
     : ''
@@ -66,26 +78,40 @@ export function parseEpub(bytes: Uint8Array, fileName: string): Result<ParsedTex
   const assets = new Map<string, Uint8Array>()
   /** Where each chapter file's blocks start, for the table of contents. */
   const chapterStarts = new Map<string, number>()
+  let textLength = 0
   for (const href of spine) {
-    const chapterPath = resolvePath(base, decodeURIComponent(href.split('#')[0]!))
+    const chapterPath = resolvePath(base, decodePath(href.split('#')[0]!))
+    // A chapter listed twice is read once: a 1 KB book listing one chapter 4,000 times would
+    // otherwise unfold into 40 MB of text.
+    if (chapterStarts.has(chapterPath)) continue
     chapterStarts.set(chapterPath, blocks.length)
     const chapter = text(chapterPath)
     if (!chapter) continue
-    const document = new JSDOM(chapter, {
-      contentType: chapter.trimStart().startsWith('<?xml') ? 'application/xhtml+xml' : 'text/html',
+    const isXml = chapter.trimStart().startsWith('<?xml')
+    const document = new JSDOM(flattenDeepMarkup(chapter, isXml ? 'xml' : 'html').markup, {
+      contentType: isXml ? 'application/xhtml+xml' : 'text/html',
     }).window.document
     const folder = chapterPath.includes('/')
       ? chapterPath.slice(0, chapterPath.lastIndexOf('/') + 1)
       : ''
     const assetOf = (src: string) => {
       const extension = /\.(png|jpe?g|gif|webp)$/i.exec(src)?.[1]?.toLowerCase()
-      const bytes = files[resolvePath(folder, decodeURIComponent(src))]
+      const bytes = files[resolvePath(folder, decodePath(src))]
       if (!extension || !bytes || bytes.length > maxPictureBytes) return null
       const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${extension}`
       assets.set(name, bytes)
       return name
     }
-    blocks.push(...blocksOfHtml(document.body ?? document.documentElement, assetOf))
+    for (const block of blocksOfHtml(document.body ?? document.documentElement, assetOf)) {
+      blocks.push(block)
+      textLength += block.text.length
+    }
+    // The same bound as a text file's: a book is refused once its text passes it, not after.
+    if (textLength > maxTextLength)
+      return fail(
+        'too-large',
+        `${name} holds more than ${formatMegabytes(maxTextLength)} of text; Lectern imports books of up to that much text.`,
+      )
   }
   const title =
     xml.getElementsByTagName('dc:title')[0]?.textContent?.trim() ||
@@ -97,7 +123,8 @@ export function parseEpub(bytes: Uint8Array, fileName: string): Result<ParsedTex
     const start = chapterStarts.get(path)
     return start === undefined ? [] : [{ label, segmentIndex: Math.max(1, start + 1 - dropped) }]
   })
-  const declared = xml.getElementsByTagName('dc:language')[0]?.textContent?.trim().split('-')[0]
+  const tag = normaliseLanguageTag(xml.getElementsByTagName('dc:language')[0]?.textContent ?? '')
+  const declared = tag ? primaryLanguageOf(tag) : null
   return ok({
     title,
     ...(assets.size > 0 ? { assets } : {}),
@@ -128,7 +155,8 @@ function readToc(
     const source = text(navPath)
     const folder = navPath.slice(0, navPath.lastIndexOf('/') + 1)
     const document = source
-      ? new JSDOM(source, { contentType: 'application/xhtml+xml' }).window.document
+      ? new JSDOM(flattenDeepMarkup(source, 'xml').markup, { contentType: 'application/xhtml+xml' })
+          .window.document
       : null
     const tocNav = [...(document?.getElementsByTagName('nav') ?? [])].find((n) =>
       /toc/.test(n.getAttribute('epub:type') ?? n.getAttribute('type') ?? 'toc'),
@@ -137,23 +165,33 @@ function readToc(
       const href = link.getAttribute('href')
       const label = link.textContent?.replace(/\s+/g, ' ').trim()
       if (href && label)
-        entries.push({ label, path: resolvePath(folder, decodeURIComponent(href.split('#')[0]!)) })
+        entries.push({ label, path: resolvePath(folder, decodePath(href.split('#')[0]!)) })
     }
   } else if (ncx) {
     const ncxPath = resolvePath(base, ncx.getAttribute('href') ?? '')
     const source = text(ncxPath)
     const folder = ncxPath.slice(0, ncxPath.lastIndexOf('/') + 1)
     const document = source
-      ? new JSDOM(source, { contentType: 'application/xml' }).window.document
+      ? new JSDOM(flattenDeepMarkup(source, 'xml').markup, { contentType: 'application/xml' })
+          .window.document
       : null
     for (const point of document?.getElementsByTagName('navPoint') ?? []) {
       const label = point.getElementsByTagName('text')[0]?.textContent?.replace(/\s+/g, ' ').trim()
       const href = point.getElementsByTagName('content')[0]?.getAttribute('src')
       if (href && label)
-        entries.push({ label, path: resolvePath(folder, decodeURIComponent(href.split('#')[0]!)) })
+        entries.push({ label, path: resolvePath(folder, decodePath(href.split('#')[0]!)) })
     }
   }
   return entries
+}
+
+/** A path from a link, %-escapes decoded; a malformed escape is kept as written. */
+function decodePath(href: string): string {
+  try {
+    return decodeURIComponent(href)
+  } catch {
+    return href
+  }
 }
 
 /** "OEBPS/" + "../Text/ch1.xhtml" → "Text/ch1.xhtml". */

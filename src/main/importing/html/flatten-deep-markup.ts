@@ -98,8 +98,8 @@ export interface FlattenedMarkup {
 
 /**
  * Flattens markup nested deeper than `maxDepth`: start and end tags beyond that depth are
- * dropped and their text kept, so every word of the page survives at a depth the parsers handle
- * in linear time. One pass over the characters, no regular expression that could backtrack.
+ * dropped and their text kept as a paragraph, so every word of the page survives at a depth the
+ * parsers handle in linear time. One pass over the characters, no regular expression that could backtrack.
  * `mode` is 'xml' for XHTML parsed as XML, where every element nests and `/>` closes.
  */
 export function flattenDeepMarkup(
@@ -112,8 +112,12 @@ export function flattenDeepMarkup(
   let depth = 0
   let deepest = 0
   let foreignDepth = 0
-  const drop = (start: number, end: number, name: string) => {
-    pieces.push(markup.slice(copiedUpTo, start), inlineTags.has(name) ? '' : ' ')
+  /**
+   * Replaces a tag past the limit. The deep part becomes one paragraph, opened where it starts
+   * and closed where it ends: words left bare in a container would not make a block.
+   */
+  const drop = (start: number, end: number, name: string, replacement?: string) => {
+    pieces.push(markup.slice(copiedUpTo, start), replacement ?? (inlineTags.has(name) ? '' : ' '))
     copiedUpTo = end
   }
   let at = markup.indexOf('<')
@@ -131,7 +135,7 @@ export function flattenDeepMarkup(
       if (end === -1) break
       if (name === 'svg' || name === 'math') foreignDepth = Math.max(0, foreignDepth - 1)
       if (isCounted(name, mode)) {
-        if (depth > maxDepth) drop(at, end, name)
+        if (depth > maxDepth) drop(at, end, name, depth === maxDepth + 1 ? '</p>' : undefined)
         depth = Math.max(0, depth - 1)
       }
       at = end
@@ -145,7 +149,7 @@ export function flattenDeepMarkup(
       if (opens && isCounted(name, mode)) {
         depth++
         deepest = Math.max(deepest, depth)
-        if (depth > maxDepth) drop(at, tagEnd, name)
+        if (depth > maxDepth) drop(at, tagEnd, name, depth === maxDepth + 1 ? '<p>' : undefined)
       }
       if (opens && (name === 'svg' || name === 'math')) foreignDepth++
       at = tagEnd
