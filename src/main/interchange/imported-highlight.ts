@@ -41,6 +41,8 @@ export function toImportedHighlight(
   now: string,
 ): ImportedHighlight {
   const { annotation } = found
+  if (!(0 <= found.start && found.start < found.end && found.end <= found.text.length))
+    return { ok: false, reason: 'its passage could not be placed in the text.' }
   if (annotation.note.length > highlightLimits.noteLength)
     return {
       ok: false,
