@@ -12,6 +12,7 @@ import { ReviewService } from './review-service'
 import { ScheduleBook } from './schedule-book'
 import { importBundledDocuments } from './bundled-documents'
 import { LibraryService } from './library-service'
+import { reconcileLibrary } from './reconcile-library'
 import {
   readInWorker,
   type DocumentReader,
@@ -95,6 +96,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings: () => settings.get(),
   })
   const positions = new PositionService({ store, annotations, cards, now })
+  // Folders and library.json agree before anything else reads them; no folder is ever dropped.
+  for (const notice of await reconcileLibrary(store)) store.report(notice)
   // A library another Lectern holds is read as it is: the holder adds what is bundled.
   if (!store.isReadOnly)
     await importBundledDocuments({ resourcesDir: options.resourcesDir, store, library })

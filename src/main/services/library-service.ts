@@ -9,7 +9,8 @@ import type {
 import type { ImportFormat, ReadFailure } from '../importing/import-format'
 import { readOnThisThread, type DocumentReader } from '../importing/read-off-thread'
 import type { ParsedText } from '../importing/plain-text/parse-plain-text'
-import { currentSchemaVersion } from '../store/schema'
+import { currentSchemaVersion, type ContentFile } from '../store/schema'
+import { withoutPlace } from './reconcile-library'
 import type { DataStore } from '../store/data-store'
 import { storageFailure } from './storage-failure'
 
@@ -86,8 +87,40 @@ export class LibraryService {
         `The text of “${meta.title}” is missing from the data folder and no backup of it was found.`,
       )
     }
-    const { text, segments } = content.data
-    return ok({ meta, content: { text, segments } })
+    const { text, segments, revision } = content.data
+    const current =
+      revision.id === meta.revision.id ? meta : await this.#adoptRevision(meta, content.data)
+    return ok({ meta: current, content: { text, segments } })
+  }
+
+  /**
+   * A text whose revision the library entry does not name: a new version whose save was cut
+   * short after the text was written. The text wins; the entry is brought up to date (when the
+   * library can be written) so that the two agree from now on.
+   */
+  async #adoptRevision(meta: DocumentMeta, content: ContentFile): Promise<DocumentMeta> {
+    const described = await this.#deps.store.readDocumentFile(meta.id)
+    const base =
+      described && described.document.revision.id === content.revision.id
+        ? {
+            ...described.document,
+            ...(meta.readingPosition ? { readingPosition: meta.readingPosition } : {}),
+          }
+        : meta
+    const adopted: DocumentMeta = {
+      ...base,
+      revision: content.revision,
+      wordCount: base === meta ? content.text.split(/\s+/).filter(Boolean).length : base.wordCount,
+    }
+    try {
+      await this.#deps.store.saveDocumentFile(withoutPlace(adopted))
+      await this.#deps.store.library.update((library) => {
+        library.documents = library.documents.map((doc) => (doc.id === meta.id ? adopted : doc))
+      })
+    } catch {
+      // Read-only or a full disk: the reader still sees the text's own revision.
+    }
+    return adopted
   }
 
   /** Stores where the reader is in a document. */
@@ -165,6 +198,7 @@ export class LibraryService {
         ...parsed.content,
         segments: [...parsed.content.segments],
       })
+      await this.#deps.store.saveDocumentFile(meta)
       await this.#deps.store.library.update((library) => {
         library.documents.push(meta)
       })
@@ -206,6 +240,9 @@ export class LibraryService {
         text: parsed.content.text,
         segments: [...parsed.content.segments],
       }))
+      // The text is the truth about the revision; the folder's description follows it, then
+      // the library (a stop between them is reconciled at the next start or open).
+      await this.#deps.store.saveDocumentFile(withoutPlace(revised))
       await this.#deps.store.library.update((library) => {
         library.documents = library.documents.map((doc) => (doc.id === documentId ? revised : doc))
       })

@@ -64,12 +64,26 @@ export async function applyStudyMaterial(deps: {
   if (store.library.isReadOnly || store.library.data.importedStudyMaterial.includes(documentId))
     return
   const highlightOf = new Map<string, string>()
+  // Set-up may have run before and been cut short (or the note that it ran was lost with a
+  // damaged library.json): a passage already highlighted is reused, never highlighted twice.
+  const loaded = await annotations.load(documentId)
+  const existing = loaded.ok ? loaded.value.highlights : []
   const highlight = async (quote: string): Promise<string> => {
     const known = highlightOf.get(quote)
     if (known) return known
     const span = await positions.locate(documentId, quote)
     if (!span)
       throw new Error(`Bundled study material: “${quote}” is not in the text of ${documentId}`)
+    const same = existing.find(
+      (h) =>
+        h.selectors.position.start === span.start &&
+        h.selectors.position.end === span.end &&
+        h.status === 'anchored',
+    )
+    if (same) {
+      highlightOf.set(quote, same.id)
+      return same.id
+    }
     const created = await annotations.create({ documentId, ...span, labelId: 'key-position' })
     if (!created.ok) throw new Error(created.error.message)
     highlightOf.set(quote, created.value.id)

@@ -125,6 +125,11 @@ export class DataStore {
     return this.#notices
   }
 
+  /** Adds a message for the reader about the library as opened (services repair at start too). */
+  report(notice: Notice): void {
+    this.#notices.push(notice)
+  }
+
   /** The text file of a document, or null when it is missing and could not be recovered. */
   content(documentId: string, title: string): Promise<StoredFile<ContentFile> | null> {
     assertDocumentId(documentId)

@@ -132,6 +132,20 @@ export const annotationsKind: FileKind<AnnotationsFile, [documentId: string]> = 
       item: highlightSchema,
       key: byId,
       describe: (h) => named('the highlight', fieldOf(h, 'selectors', 'quote', 'exact')),
+      // A broken position with a sound quote: kept as an orphan, re-attached by its quote.
+      mend: (h) => {
+        const exact = fieldOf(h, 'selectors', 'quote', 'exact')
+        if (typeof exact !== 'string' || exact.length === 0) return h
+        const selectors = fieldOf(h, 'selectors') as Record<string, unknown>
+        return {
+          ...(h as Record<string, unknown>),
+          status: 'orphan',
+          selectors: {
+            ...selectors,
+            position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+          },
+        }
+      },
     },
   ],
 }

@@ -145,6 +145,14 @@ function describeOutcome<T>(found: {
       : { text: 'There was no usable copy, so Lectern started it afresh.', isComplete: false }
   }
   const parts: string[] = []
+  const { mended } = salvaged
+  if (mended.length > 0)
+    parts.push(
+      `${mended.length} ${mended.length === 1 ? 'entry' : 'entries'} had to be mended (${mended
+        .slice(0, 3)
+        .map((entry) => entry.description)
+        .join(', ')}${mended.length > 3 ? ` and ${mended.length - 3} more` : ''}).`,
+    )
   const lost = salvaged.setAside
   if (lost.length > 0) {
     const named = lost.slice(0, 3).map((entry) => entry.description)

@@ -15,6 +15,11 @@ export interface RecordCollection {
   readonly key?: (record: unknown) => string | undefined
   /** How a reader knows the record in a report: a title, a quote, a card's front. */
   readonly describe: (record: unknown) => string
+  /**
+   * Mends a record that fails its schema in a way that can be put right without guessing (a
+   * highlight whose position is broken still has its quote): tried before setting it aside.
+   */
+  readonly mend?: (record: unknown) => unknown
   /** Whether a valid record also fits the rest of the file (a block inside the text, say). */
   readonly fits?: (record: unknown, file: Record<string, unknown>) => boolean
 }
@@ -29,6 +34,8 @@ export interface SetAside {
 export interface Salvaged<T> {
   readonly data: T
   readonly setAside: readonly SetAside[]
+  /** Records kept after mending, as the report names them. */
+  readonly mended: readonly SetAside[]
   /** Top-level fields that could not be read and came from the fallback (or the defaults). */
   readonly replacedFields: readonly string[]
 }
@@ -46,6 +53,7 @@ export function salvageRecords<T>(
 ): Salvaged<T> | null {
   const candidate: Record<string, unknown> = { ...raw }
   const setAside: SetAside[] = []
+  const mended: SetAside[] = []
   const replacedFields: string[] = []
   const shape = objectShape(schema)
   const fallbackFields = (fallback ?? {}) as Record<string, unknown>
@@ -61,9 +69,10 @@ export function salvageRecords<T>(
     const kept = keepValidRecords(candidate[collection.field], collection, candidate)
     candidate[collection.field] = kept.records
     setAside.push(...kept.setAside)
+    mended.push(...kept.mended)
   }
   const result = schema.safeParse(candidate)
-  return result.success ? { data: result.data, setAside, replacedFields } : null
+  return result.success ? { data: result.data, setAside, mended, replacedFields } : null
 }
 
 /**
@@ -104,13 +113,21 @@ function keepValidRecords(
   value: unknown,
   collection: RecordCollection,
   file: Record<string, unknown>,
-): { records: unknown; setAside: SetAside[] } {
+): { records: unknown; setAside: SetAside[]; mended: SetAside[] } {
   const setAside: SetAside[] = []
-  const isKept = (record: unknown) => {
+  const mended: SetAside[] = []
+  const fits = (record: unknown) => {
     const parsed = collection.item.safeParse(record)
-    if (parsed.success && (collection.fits?.(parsed.data, file) ?? true)) return parsed
-    setAside.push({ field: collection.field, description: safeDescribe(collection, record) })
-    return null
+    return parsed.success && (collection.fits?.(parsed.data, file) ?? true) ? parsed : null
+  }
+  const isKept = (record: unknown) => {
+    const parsed = fits(record)
+    if (parsed) return parsed
+    const description = { field: collection.field, description: safeDescribe(collection, record) }
+    const repaired = collection.mend ? fits(safeMend(collection.mend, record)) : null
+    if (repaired) mended.push(description)
+    else setAside.push(description)
+    return repaired
   }
   if (collection.shape === 'array') {
     const records = Array.isArray(value) ? value : []
@@ -118,14 +135,22 @@ function keepValidRecords(
       const parsed = isKept(record)
       return parsed ? [parsed.data] : []
     })
-    return { records: kept, setAside }
+    return { records: kept, setAside, mended }
   }
   const entries = isPlainObject(value) ? Object.entries(value) : []
   const kept = entries.flatMap(([id, record]) => {
     const parsed = isKept(record)
     return parsed ? [[id, parsed.data] as const] : []
   })
-  return { records: Object.fromEntries(kept), setAside }
+  return { records: Object.fromEntries(kept), setAside, mended }
+}
+
+function safeMend(mend: (record: unknown) => unknown, record: unknown): unknown {
+  try {
+    return mend(record)
+  } catch {
+    return undefined
+  }
 }
 
 function safeDescribe(collection: RecordCollection, record: unknown): string {

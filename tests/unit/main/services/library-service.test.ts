@@ -24,8 +24,10 @@ describe('LibraryService', () => {
     })
     const opened = await library.open('europol-warns-about-e2ee')
     expect(opened.ok && opened.value.content.text).toContain('Claudia Plattner')
+    // The folder describes itself, so library.json can be rebuilt from it.
     expect(await readdir(join(dataDir, 'documents', 'europol-warns-about-e2ee'))).toEqual([
       'content.json',
+      'document.json',
     ])
   })
 

@@ -131,8 +131,8 @@ describe('schedule shards and the daily review log', () => {
     )
     const first = await checkLibrary(services)
     expect(first.repaired).toEqual([
-      expect.stringContaining('gave 1 cards their missing schedules'),
-      expect.stringContaining('removed 1 schedules of deleted cards'),
+      expect.stringContaining('gave 1 card its missing schedules'),
+      expect.stringContaining('removed 1 schedule of deleted cards'),
     ])
     expect(first.problems).toEqual([])
     const second = await checkLibrary(await servicesOn(dataDir))
