@@ -1,4 +1,5 @@
 import { diskCause } from '../services/storage-failure'
+import { ReaderFacingError } from '../store/reader-facing-error'
 
 /** What the system's codes mean for a path the command met. */
 const pathCauses: Record<string, string> = {
@@ -19,11 +20,13 @@ export function explainError(error: unknown, isDebug: boolean): string {
   const pathCause = typeof code === 'string' ? pathCauses[code] : undefined
   const cause = diskCause(error)
   const sentence =
-    pathCause && typeof path === 'string'
-      ? `${path} ${pathCause}.`
-      : cause
-        ? `The command stopped because ${cause}.`
-        : 'The command stopped because of an unexpected problem.'
+    error instanceof ReaderFacingError
+      ? error.message
+      : pathCause && typeof path === 'string'
+        ? `${path} ${pathCause}.`
+        : cause
+          ? `The command stopped because ${cause}.`
+          : 'The command stopped because of an unexpected problem.'
   const detail = isDebug
     ? `\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
     : ' Run it again with LECTERN_DEBUG=1 to see the details.'

@@ -93,7 +93,10 @@ export class DataStore {
   static async open(options: DataStoreOptions): Promise<DataStore> {
     const writableFs = options.fs ?? realFs
     await writableFs.mkdir(options.dataDir, { recursive: true })
-    const { fs, inUseElsewhere, notice, release } = await claimLibrary(writableFs, options.dataDir)
+    const { fs, inUseElsewhere, readOnlyCause, notice, release } = await claimLibrary(
+      writableFs,
+      options.dataDir,
+    )
     const notices: Notice[] = notice ? [notice] : []
     // Only the holder of the lock writes: another Lectern's temp files may be in flight.
     if (!inUseElsewhere) await removeStaleTempFiles(fs, options.dataDir)
@@ -104,6 +107,7 @@ export class DataStore {
       now: options.now,
       report: (notice) => notices.push(notice),
       inUseElsewhere,
+      readOnlyCause,
     }
     const library = await openStoredFile(specOf(libraryKind, [], libraryKind.label), context)
     if (!library) throw new Error('library.json always has defaults')

@@ -1,3 +1,4 @@
+import { ReaderFacingError } from './reader-facing-error'
 import { randomBytes } from 'node:crypto'
 import { constants as fsConstants } from 'node:fs'
 import { join } from 'node:path'
@@ -71,7 +72,7 @@ export async function acquireLibraryLock(fs: StoreFs, dataDir: string): Promise<
     if (step.kind === 'again') await pause(step.backOff ? attempt : -1)
     else return step
   }
-  throw new Error(
+  throw new ReaderFacingError(
     `Lectern could not take the lock of its library at ${path}: other Lectern processes kept taking it at the same moment. Try again.`,
   )
 }
@@ -92,7 +93,7 @@ async function tryToClaim(fs: StoreFs, dataDir: string, record: string): Promise
   const found = await readLock(fs, path).catch((error: unknown) => {
     // No permission is the folder's problem (read-only, below); anything else is this file's.
     if (unwritableCodes.some((code) => hasErrorCode(error, code))) throw error
-    throw new Error(unreadableLockMessage(path, error))
+    throw new ReaderFacingError(unreadableLockMessage(path, error))
   })
   if (!found) return { kind: 'again', backOff: false } // released in between: claim afresh
   const holder = parseHolder(found.text)

@@ -36,6 +36,8 @@ export interface OpenContext {
   readonly report: (notice: Notice) => void
   /** Set when another Lectern holds the library: files open read-only and nothing is repaired. */
   readonly inUseElsewhere?: boolean
+  /** Why the library as a whole is read-only (another Lectern, or a folder that refuses writes). */
+  readonly readOnlyCause?: 'in-use' | 'unwritable' | null
 }
 
 /**
@@ -58,7 +60,7 @@ export async function openStoredFile<T>(
       schema: spec.schema,
       data,
       isReadOnly: reason !== null || inUse,
-      readOnlyReason: reason ?? 'in-use',
+      readOnlyReason: reason ?? context.readOnlyCause ?? 'in-use',
       backUp: () => context.backups.save(spec.relPath, context.now()),
       saveLatest: (json) => context.backups.saveLatest(spec.relPath, json),
     })

@@ -84,7 +84,10 @@ export async function recoverDamagedFile<T>(
       id: `unreadable:${spec.relPath}`,
       level: 'error',
       title: 'A data file could not be read',
-      message: `${what} The Lectern that has this library open will repair it.`,
+      message:
+        context.readOnlyCause === 'unwritable'
+          ? `${what} The data folder cannot be written to, so Lectern shows what it could recover and changes nothing.`
+          : `${what} The Lectern that has this library open will repair it.`,
     })
     const shown = data ?? defaults
     return shown === null ? null : { data: shown, isRepairedOnDisk: true }

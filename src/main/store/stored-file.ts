@@ -1,22 +1,25 @@
 import { Low } from 'lowdb'
 import type { z } from 'zod'
 import { wasReplaced, type DurableJsonAdapter } from './durable-json-adapter'
+import { ReaderFacingError } from './reader-facing-error'
 
 /** Thrown when a change is attempted on a file that is open read-only. */
-export class ReadOnlyStoreError extends Error {
+export class ReadOnlyStoreError extends ReaderFacingError {
   constructor(label: string, reason: ReadOnlyReason = 'newer') {
     super(readOnlyMessages[reason](label))
     this.name = 'ReadOnlyStoreError'
   }
 }
 
-/** Why a file is read-only: written by a newer Lectern, in use elsewhere, or not yet repaired. */
-export type ReadOnlyReason = 'newer' | 'in-use' | 'unrepaired'
+/** Why a file is read-only: a newer Lectern wrote it, another holds or the disk refuses the library, or it awaits repair. */
+export type ReadOnlyReason = 'newer' | 'in-use' | 'unwritable' | 'unrepaired'
 
 const readOnlyMessages: Record<ReadOnlyReason, (label: string) => string> = {
   newer: (label) => `${label} was written by a newer version of Lectern and is open read-only.`,
   'in-use': (label) =>
     `${label} is open in another Lectern, so this one only reads it. Close the other one to make changes here.`,
+  unwritable: (label) =>
+    `${label} is in a folder Lectern cannot write to (a read-only disk, or no permission), so it is open read-only.`,
   unrepaired: (label) =>
     `${label} was damaged and could not be repaired on disk (see the message about it), so it is open read-only. Make room on the disk and start Lectern again.`,
 }
@@ -25,7 +28,7 @@ const readOnlyMessages: Record<ReadOnlyReason, (label: string) => string> = {
  * Thrown when a change would store a value that this file's own schema refuses: it would be
  * acknowledged now and rejected on the next start. Nothing is written.
  */
-export class UnsavableValueError extends Error {
+export class UnsavableValueError extends ReaderFacingError {
   constructor(label: string, detail: string) {
     super(`${label} could not keep this change: ${detail}.`)
     this.name = 'UnsavableValueError'
