@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../../shared/ipc/result'
+import { clampParsed } from './clamp-parsed'
 import { decodeText, type DecodeFailure } from './decode-text'
 import { parseEpub, type EpubFailure } from './epub/parse-epub'
 import { parseHtml } from './html/parse-html'
@@ -61,11 +62,27 @@ export function readDocument(
 ): Result<{ format: ImportFormat; parsed: ParsedText }, ReadFailure> {
   const format = formatOf(fileName)
   if (!format.ok) return format
-  if (format.value === 'epub') {
-    const book = parseEpub(bytes, fileName)
-    return book.ok ? ok({ format: format.value, parsed: book.value }) : book
+  try {
+    const parsed = parseFormat(format.value, bytes, fileName)
+    // The one door every importer passes: what it made is clamped to what the library stores.
+    return parsed.ok
+      ? ok({ format: format.value, parsed: clampParsed(parsed.value, fileName) })
+      : parsed
+  } catch {
+    // A parser's own error (a malformed XML chapter, say) is no sentence for a reader.
+    return fail(
+      'parse-failed',
+      `“${fileName}” could not be read: its contents are damaged or not what its name says. Nothing was imported.`,
+    )
   }
+}
+
+function parseFormat(
+  format: ImportFormat,
+  bytes: Uint8Array,
+  fileName: string,
+): Result<ParsedText, ReadFailure> {
+  if (format === 'epub') return parseEpub(bytes, fileName)
   const decoded = decodeText(bytes, fileName)
-  if (!decoded.ok) return decoded
-  return ok({ format: format.value, parsed: parseAs(format.value, decoded.value, fileName) })
+  return decoded.ok ? ok(parseAs(format, decoded.value, fileName)) : decoded
 }

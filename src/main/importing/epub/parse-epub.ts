@@ -4,6 +4,7 @@ import { JSDOM } from 'jsdom'
 import { fail, ok, type Result } from '../../../shared/ipc/result'
 import { formatMegabytes, maxTextFileBytes } from '../decode-text'
 import { guessLanguage, normaliseLanguageTag, primaryLanguageOf } from '../guess-language'
+import { descendantsNamed, firstDescendantNamed } from '../html/descendants-named'
 import { flattenDeepMarkup } from '../html/flatten-deep-markup'
 import { blocksOfHtml } from '../html/parse-html'
 import { assembleText, type Block } from '../plain-text/assemble-text'
@@ -63,12 +64,12 @@ export function parseEpub(
     ? packagePath.slice(0, packagePath.lastIndexOf('/') + 1)
     : ''
   const manifest = new Map(
-    [...xml.getElementsByTagName('item')].map((item) => [
+    [...descendantsNamed(xml, 'item')].map((item) => [
       item.getAttribute('id') ?? '',
       item.getAttribute('href') ?? '',
     ]),
   )
-  const spine = [...xml.getElementsByTagName('itemref')].flatMap(
+  const spine = [...descendantsNamed(xml, 'itemref')].flatMap(
     (ref) => manifest.get(ref.getAttribute('idref') ?? '') ?? [],
   )
   if (spine.length === 0)
@@ -144,7 +145,7 @@ function readToc(
   base: string,
   text: (path: string) => string | null,
 ): { label: string; path: string }[] {
-  const items = [...packageDocument.getElementsByTagName('item')]
+  const items = [...descendantsNamed(packageDocument, 'item')]
   const nav = items.find((item) =>
     (item.getAttribute('properties') ?? '').split(/\s+/).includes('nav'),
   )
@@ -158,10 +159,10 @@ function readToc(
       ? new JSDOM(flattenDeepMarkup(source, 'xml').markup, { contentType: 'application/xhtml+xml' })
           .window.document
       : null
-    const tocNav = [...(document?.getElementsByTagName('nav') ?? [])].find((n) =>
+    const tocNav = [...(document ? descendantsNamed(document, 'nav') : [])].find((n) =>
       /toc/.test(n.getAttribute('epub:type') ?? n.getAttribute('type') ?? 'toc'),
     )
-    for (const link of tocNav?.getElementsByTagName('a') ?? []) {
+    for (const link of tocNav ? descendantsNamed(tocNav, 'a') : []) {
       const href = link.getAttribute('href')
       const label = link.textContent?.replace(/\s+/g, ' ').trim()
       if (href && label)
@@ -175,9 +176,9 @@ function readToc(
       ? new JSDOM(flattenDeepMarkup(source, 'xml').markup, { contentType: 'application/xml' })
           .window.document
       : null
-    for (const point of document?.getElementsByTagName('navPoint') ?? []) {
-      const label = point.getElementsByTagName('text')[0]?.textContent?.replace(/\s+/g, ' ').trim()
-      const href = point.getElementsByTagName('content')[0]?.getAttribute('src')
+    for (const point of document ? descendantsNamed(document, 'navPoint') : []) {
+      const label = firstDescendantNamed(point, 'text')?.textContent?.replace(/\s+/g, ' ').trim()
+      const href = firstDescendantNamed(point, 'content')?.getAttribute('src')
       if (href && label)
         entries.push({ label, path: resolvePath(folder, decodePath(href.split('#')[0]!)) })
     }

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability'
 import createDOMPurify from 'dompurify'
 import { JSDOM } from 'jsdom'
 import { guessLanguage, normaliseLanguageTag, primaryLanguageOf } from '../guess-language'
+import { descendantsNamed } from './descendants-named'
 import { flattenDeepMarkup } from './flatten-deep-markup'
 import { assembleText, type Block } from '../plain-text/assemble-text'
 import { titleFromFileName, type ParsedText } from '../plain-text/parse-plain-text'
@@ -174,8 +175,7 @@ export function blocksOfHtml(
       visit(child)
   }
   const push = (kind: Block['kind'], element: Element, separator = ' ') => {
-    const images = element.getElementsByTagName('img')
-    for (let index = 0; index < images.length; index++) visit(images.item(index)!)
+    for (const image of descendantsNamed(element, 'img')) visit(image)
     let text = element.textContent ?? ''
     if (separator !== ' ') {
       const parts: string[] = []

@@ -1,0 +1,133 @@
+import type { Segment } from '../../shared/model'
+import { guessLanguage, normaliseLanguageTag } from './guess-language'
+import { titleFromFileName, type ParsedText } from './plain-text/parse-plain-text'
+
+/**
+ * The limits the library file sets on what an import describes (src/main/store/schema.ts):
+ * an import that broke one would be acknowledged, then refused, with its whole file, on the next
+ * open. These are the schema's numbers; the schema test of the importers checks they still hold.
+ */
+export const importLimits = {
+  /** The schema's `toc` holds at most this many entries, */
+  tocEntries: 5000,
+  /** each with a label of at most this many characters. */
+  tocLabelLength: 500,
+  /** Not the schema's: a title or lead longer than this is a page's whole text gone astray. */
+  titleLength: 500,
+  leadLength: 2000,
+  authorTagLength: 100,
+  siteNameLength: 200,
+  urlLength: 2048,
+} as const
+
+/** A picture's asset name as the store accepts it. */
+const assetName = /^[0-9a-f]{16}\.(?:png|jpe?g|gif|webp)$/
+
+/**
+ * Clamps what a parser made of a file to what the library can store and read back: a non-empty
+ * title, a language tag (an invalid declared one gives way to the guessed language), a table of
+ * contents cut visibly ("… and 4,800 more") with labels cut with "…", and short descriptive
+ * fields. Applied at the one door every importer passes, so no parser can produce a document
+ * that the store would acknowledge and then refuse on the next open.
+ */
+export function clampParsed(parsed: ParsedText, fileName: string): ParsedText {
+  const title =
+    cut(clean(parsed.title), importLimits.titleLength) ||
+    cut(titleFromFileName(fileName) ?? '', importLimits.titleLength) ||
+    'Untitled'
+  const lead = cut(clean(parsed.lead ?? ''), importLimits.leadLength)
+  const authorTag = cut(clean(parsed.authorTag ?? ''), importLimits.authorTagLength)
+  const language =
+    normaliseLanguageTag(parsed.language) ??
+    guessLanguage(parsed.content.text.slice(0, 20_000)) ??
+    'und'
+  const fromLanguage = parsed.translation
+    ? normaliseLanguageTag(parsed.translation.fromLanguage)
+    : null
+  const toc = parsed.toc ? clampToc(parsed.toc, parsed.content.segments.length) : undefined
+  const page = parsed as ParsedText & { siteName?: string | null; url?: string | null }
+  const {
+    lead: _lead,
+    authorTag: _authorTag,
+    translation: _translation,
+    toc: _toc,
+    ...rest
+  } = parsed
+  return {
+    ...rest,
+    title,
+    ...(lead ? { lead } : {}),
+    language,
+    ...(parsed.translation && fromLanguage
+      ? { translation: { ...parsed.translation, fromLanguage } }
+      : {}),
+    ...(authorTag ? { authorTag } : {}),
+    content: { text: parsed.content.text, segments: parsed.content.segments.map(clampSegment) },
+    wordCount: Math.max(0, Math.floor(parsed.wordCount)) || 0,
+    ...(toc && toc.length > 0 ? { toc } : {}),
+    ...('siteName' in page
+      ? { siteName: cut(clean(page.siteName ?? ''), importLimits.siteNameLength) || null }
+      : {}),
+    ...('url' in page ? { url: clampUrl(page.url ?? null) } : {}),
+  } as ParsedText
+}
+
+/** Labels within the limit, entries within the text, and at most the limit of entries. */
+function clampToc(
+  toc: NonNullable<ParsedText['toc']>,
+  segmentCount: number,
+): { label: string; segmentIndex: number }[] {
+  const lastSegment = Math.max(0, segmentCount - 1)
+  const entries = toc.map((entry) => ({
+    label: cut(clean(entry.label), importLimits.tocLabelLength),
+    segmentIndex: Math.min(lastSegment, Math.max(0, Math.floor(entry.segmentIndex) || 0)),
+  }))
+  if (entries.length <= importLimits.tocEntries) return entries
+  // The last place says how many entries are left out, and leads to where the first of them is.
+  const kept = entries.slice(0, importLimits.tocEntries - 1)
+  const left = entries.length - kept.length
+  return [
+    ...kept,
+    {
+      label: `… and ${left.toLocaleString('en-US')} more`,
+      segmentIndex: entries[kept.length]!.segmentIndex,
+    },
+  ]
+}
+
+function clampSegment(segment: Segment): Segment {
+  const lang = segment.lang === undefined ? undefined : normaliseLanguageTag(segment.lang)
+  const hasBadAsset = segment.asset !== undefined && !assetName.test(segment.asset)
+  if (lang === segment.lang && !hasBadAsset) return segment
+  const { lang: _lang, asset, ...rest } = segment
+  return {
+    ...rest,
+    ...(lang ? { lang } : {}),
+    ...(asset !== undefined && !hasBadAsset ? { asset } : {}),
+  }
+}
+
+/** An http(s) address the library can parse again, or null. */
+function clampUrl(url: string | null): string | null {
+  if (!url || url.length > importLimits.urlLength) return null
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? url : null
+  } catch {
+    return null
+  }
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** Text of at most `max` characters: a longer one is cut at a word and ends with "…". */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text
+  let head = text.slice(0, max - 1)
+  // Never half a character: a cut between the two halves of an emoji would leave a lone one.
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1)
+  const atWord = head.replace(/\s+\S*$/, '')
+  return `${atWord.length > max / 2 ? atWord : head}…`
+}
