@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, open, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runCli } from '../../../../src/main/cli/run-cli'
 import { readImportFile } from '../../../../src/main/importing/read-import-file'
+import { resourcesDir } from '../../../support/services'
 import { tempDirs } from '../../../support/temp-dir'
 
 const isPosix = process.platform !== 'win32'
@@ -113,4 +115,41 @@ describe('readImportFile', () => {
       '“a.txt” could not be read: it is a link that leads back to itself.',
     )
   })
+})
+
+describe('lectern import of files that are not ordinary', () => {
+  const makeDir = tempDirs()
+
+  // Before: the FIFO hung the command for ever, holding the library's lock.
+  it.runIf(isPosix)(
+    'refuses a pipe, a device and a missing file with sentences, imports the rest',
+    async () => {
+      const files = await makeDir()
+      const dataDir = await makeDir()
+      execFileSync('mkfifo', [join(files, 'p.txt')])
+      await symlink('/dev/zero', join(files, 'zero.txt'))
+      await writeFile(join(files, 'notes.txt'), 'Notes\n\nGrey herons wait by the river.')
+      const out: string[] = []
+      const code = await runCli(
+        [
+          'import',
+          ...['p.txt', 'zero.txt', 'gone.txt', 'notes.txt'].map((name) => join(files, name)),
+        ].concat(['--data-dir', dataDir]),
+        {
+          out: (text) => out.push(text),
+          err: (text) => out.push(text),
+          env: {},
+          defaultDataDir: '/nonexistent',
+          resourcesDir,
+        },
+      )
+      const printed = out.join('')
+      expect(code).toBe(1)
+      expect(printed).toContain('“p.txt” is not a regular file (it is a named pipe)')
+      expect(printed).toContain('“zero.txt” is not a regular file (it is a device)')
+      expect(printed).toContain('“gone.txt” was not found')
+      expect(printed).toMatch(/notes\.txt: imported “Notes”/)
+      expect(printed).not.toMatch(/ENOENT|\(undefined\)/)
+    },
+  )
 })
