@@ -33,6 +33,10 @@ export default defineConfig(({ command }) => ({
     build: {
       // A lean renderer starts faster; main and preload stay readable for stack traces.
       minify: true,
+      // Engineers building side by side give each build its own folder (the e2e fixture reads it).
+      ...(process.env['LECTERN_RENDERER_OUT']
+        ? { outDir: process.env['LECTERN_RENDERER_OUT'] }
+        : {}),
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },
     plugins: [

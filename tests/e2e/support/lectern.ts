@@ -38,7 +38,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   appUrl: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their deps first
     async ({}, use) => {
-      const server = await serveDirectory(join(repoRoot, 'out/renderer'))
+      const server = await serveDirectory(
+        process.env['LECTERN_RENDERER_OUT'] ?? join(repoRoot, 'out/renderer'),
+      )
       await use(server.url)
       await server.close()
     },
