@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { DataStore } from '../store/data-store'
-import { actorSchema, cardSchema } from '../store/schema'
+import { actorSchema, cardSchema, documentIdPattern } from '../store/schema'
 import type { AnnotationService } from './annotation-service'
 import type { CardService } from './card-service'
 import type { PositionService } from './position-service'
@@ -37,6 +37,8 @@ export async function readStudyMaterial(
   resourcesDir: string,
   documentId: string,
 ): Promise<StudyMaterial | null> {
+  // Only a real document id names a file here: never a path out of resources/study/.
+  if (!documentIdPattern.test(documentId)) return null
   try {
     return materialSchema.parse(
       JSON.parse(await readFile(join(resourcesDir, 'study', `${documentId}.json`), 'utf8')),
