@@ -171,8 +171,32 @@ export function blocksOfHtml(
   // Sibling pointers, not `children`: jsdom's collections are slow to index, which on a long
   // page cost more than parsing it.
   const visitChildren = (element: Element) => {
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling)
-      visit(child)
+    if (!hasBareText(element)) {
+      for (let child = element.firstElementChild; child; child = child.nextElementSibling)
+        visit(child)
+      return
+    }
+    // Words right inside a container (a `<div>` of text, a chapter's `<body>`) are a paragraph
+    // with the inline markup around them, up to the next block: they were dropped before.
+    let run = ''
+    const flush = () => {
+      const text = clean_(run)
+      if (text) blocks.push({ kind: 'paragraph', text })
+      run = ''
+    }
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === textNode) run += node.textContent ?? ''
+      if (node.nodeType !== elementNode) continue
+      const child = node as Element
+      if (inlineTags.has(child.localName)) {
+        for (const image of descendantsNamed(child, 'img')) visit(image)
+        run += child.localName === 'br' ? ' ' : (child.textContent ?? '')
+      } else {
+        flush()
+        visit(child)
+      }
+    }
+    flush()
   }
   const push = (kind: Block['kind'], element: Element, separator = ' ') => {
     for (const image of descendantsNamed(element, 'img')) visit(image)
@@ -188,6 +212,52 @@ export function blocksOfHtml(
   }
   visitChildren(root)
   return blocks
+}
+
+const textNode = 3
+const elementNode = 1
+
+/** Markup inside a line of text: it joins the words around it into one paragraph. */
+const inlineTags = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+])
+
+/** Whether an element holds words of its own, outside any child element. */
+function hasBareText(element: Element): boolean {
+  for (let node = element.firstChild; node; node = node.nextSibling)
+    if (node.nodeType === textNode && /\S/.test(node.textContent ?? '')) return true
+  return false
 }
 
 function clean_(text: string): string {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseHtml } from '../../../../../src/main/importing/html/parse-html'
+import { JSDOM } from 'jsdom'
+import { blocksOfHtml, parseHtml } from '../../../../../src/main/importing/html/parse-html'
 
 const fixture = (name: string) =>
   readFileSync(resolve(__dirname, '../../../../fixtures/html', name), 'utf8')
@@ -86,5 +87,28 @@ describe('parseHtml on deeply nested markup', () => {
       'paragraph',
       'paragraph',
     ])
+  })
+})
+
+describe('blocksOfHtml on words outside any paragraph', () => {
+  it('keeps words right inside a container as paragraphs, with their inline markup', () => {
+    const { document } = new JSDOM(
+      '<body>Words right in the body <em>with emphasis</em>,<br>a break. <p>A paragraph.</p> Tail words.<div><p>Only blocks here.</p></div></body>',
+    ).window
+    expect(blocksOfHtml(document.body).map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', 'Words right in the body with emphasis, a break.'],
+      ['paragraph', 'A paragraph.'],
+      ['paragraph', 'Tail words.'],
+      ['paragraph', 'Only blocks here.'],
+    ])
+  })
+
+  // A page nested past Readability's depth is read as it is: its bare words must still count.
+  it('keeps the words of a deep page whose text sits in bare <div>s', () => {
+    const parsed = parseHtml(
+      `<html><head><title>Deep</title></head><body>${'<div>'.repeat(100)}<div>The grey heron waits.</div><div>The river runs.</div>${'</div>'.repeat(100)}</body></html>`,
+      'deep.html',
+    )
+    expect(parsed.content.text).toBe('Deep\n\nThe grey heron waits.\n\nThe river runs.')
   })
 })
