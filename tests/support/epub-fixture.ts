@@ -74,3 +74,47 @@ export function makeHostileEpub(remote: string): Uint8Array {
     ),
   })
 }
+
+/** What a made-to-measure EPUB holds: its chapters, table of contents and spine. */
+export interface EpubShape {
+  readonly title?: string
+  /** Chapter bodies (XHTML inside <body>), one file each. */
+  readonly chapters: readonly string[]
+  /** Table of contents labels, each pointing to a chapter (round robin); default one a chapter. */
+  readonly tocLabels?: readonly string[]
+  /** Indexes into `chapters`, in reading order; default each chapter once. */
+  readonly spine?: readonly number[]
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** An EPUB 3 shaped as asked: a huge table of contents, a spine that repeats a chapter, … */
+export function makeShapedEpub(shape: EpubShape): Uint8Array {
+  const title = shape.title ?? 'A Shaped Book'
+  const spine = shape.spine ?? shape.chapters.map((_, index) => index)
+  const labels = shape.tocLabels ?? shape.chapters.map((_, index) => `Chapter ${index + 1}`)
+  const manifest = shape.chapters
+    .map((_, i) => `<item id="c${i}" href="Text/c${i}.xhtml" media-type="application/xhtml+xml"/>`)
+    .join('')
+  const packageDocument = `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${escapeXml(title)}</dc:title><dc:language>en</dc:language></metadata>
+<manifest>${manifest}<item id="nav" href="nav.xhtml" properties="nav" media-type="application/xhtml+xml"/></manifest>
+<spine>${spine.map((index) => `<itemref idref="c${index}"/>`).join('')}</spine></package>`
+  const toc = labels
+    .map(
+      (label, i) =>
+        `<li><a href="Text/c${i % shape.chapters.length}.xhtml">${escapeXml(label)}</a></li>`,
+    )
+    .join('')
+  const navigation = `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol>${toc}</ol></nav></body></html>`
+  const files: Record<string, Uint8Array> = {
+    mimetype: strToU8('application/epub+zip'),
+    'META-INF/container.xml': strToU8(container),
+    'OEBPS/content.opf': strToU8(packageDocument),
+    'OEBPS/nav.xhtml': strToU8(navigation),
+  }
+  shape.chapters.forEach((body, i) => {
+    files[`OEBPS/Text/c${i}.xhtml`] = strToU8(chapter(`Chapter ${i + 1}`, body))
+  })
+  return zipSync(files)
+}

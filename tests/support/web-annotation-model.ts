@@ -75,3 +75,66 @@ export const annotationCollectionModel = z.looseObject({
     items: z.array(annotationModel),
   }),
 })
+
+/** One annotation for `makeAnnotationCollection`: a quote, and what a tool may say about it. */
+export interface AnnotationSpec {
+  readonly id?: string
+  /** The target's source: `lectern://open/<document>` or any IRI. */
+  readonly source: string
+  readonly exact: string
+  readonly prefix?: string
+  readonly suffix?: string
+  readonly note?: string
+  readonly tags?: readonly string[]
+  readonly created?: string
+  readonly modified?: string
+}
+
+/** A W3C AnnotationCollection (JSON text) holding `items`, as another tool would write one. */
+export function makeAnnotationCollection(items: readonly AnnotationSpec[]): string {
+  return JSON.stringify({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: 'urn:example:collection',
+    type: 'AnnotationCollection',
+    total: items.length,
+    first: {
+      id: 'urn:example:collection:page1',
+      type: 'AnnotationPage',
+      items: items.map((item, index) => ({
+        id: item.id ?? `urn:example:annotation:${index}`,
+        type: 'Annotation',
+        motivation: 'commenting',
+        ...(item.created ? { created: item.created } : {}),
+        ...(item.modified ? { modified: item.modified } : {}),
+        body: [
+          ...(item.note === undefined
+            ? []
+            : [
+                {
+                  type: 'TextualBody',
+                  value: item.note,
+                  format: 'text/markdown',
+                  purpose: 'commenting',
+                },
+              ]),
+          ...(item.tags ?? []).map((tag) => ({
+            type: 'TextualBody',
+            value: tag,
+            purpose: 'tagging',
+          })),
+        ],
+        target: {
+          source: item.source,
+          selector: [
+            {
+              type: 'TextQuoteSelector',
+              exact: item.exact,
+              ...(item.prefix === undefined ? {} : { prefix: item.prefix }),
+              ...(item.suffix === undefined ? {} : { suffix: item.suffix }),
+            },
+          ],
+        },
+      })),
+    },
+  })
+}
