@@ -40,6 +40,8 @@ export interface ServiceOptions {
   readonly importWorker?: ReadWorkerOptions
   /** Parse imported files with this reader instead (tests whose loader cannot load it lazily). */
   readonly readDocument?: DocumentReader
+  /** The reader's time zone for counting calendar days; the machine's when absent (tests pass one). */
+  readonly timeZone?: string
 }
 
 /** The main-process services, built once over one data dir. */
@@ -94,6 +96,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     now,
     newId,
     settings: () => settings.get(),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   })
   const positions = new PositionService({ store, annotations, cards, now })
   // Folders and library.json agree before anything else reads them; no folder is ever dropped.

@@ -27,6 +27,8 @@ export interface ReviewServiceDeps {
   readonly now: () => string
   readonly newId: () => string
   readonly settings: () => Settings
+  /** The zone whose calendar days count ("new cards today"); the machine's when absent. */
+  readonly timeZone?: string
 }
 
 /** One study item with everything the queue needs to know about it. */
@@ -226,6 +228,7 @@ export class ReviewService {
       entries: await this.#deps.log.entries(),
       documents: this.#deps.store.library.data.documents.map(({ id, title }) => ({ id, title })),
       scheduler: this.#scheduler(),
+      timeZone: this.#deps.timeZone,
     })
   }
 
@@ -342,7 +345,7 @@ export class ReviewService {
   }
 
   async #newIntroducedToday(now: string): Promise<number> {
-    const today = localDay(now)
+    const today = localDay(now, this.#deps.timeZone)
     // Today's local day starts at most 14 hours before its UTC date: read from the day before.
     const since = new Date(Date.parse(now) - 2 * 86_400_000).toISOString()
     const entries = await this.#deps.log.entriesSince(since)
@@ -350,7 +353,9 @@ export class ReviewService {
       entries
         .filter(
           (e) =>
-            e.kind === 'review' && e.before?.state === 'new' && localDay(e.reviewedAt) === today,
+            e.kind === 'review' &&
+            e.before?.state === 'new' &&
+            localDay(e.reviewedAt, this.#deps.timeZone) === today,
         )
         .map(logKey),
     ).size

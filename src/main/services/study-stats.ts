@@ -21,13 +21,16 @@ export function computeStudyStats(input: {
   readonly entries: readonly ReviewEntry[]
   readonly documents: readonly { readonly id: string; readonly title: string }[]
   readonly scheduler: Scheduler
+  /** The zone whose calendar days are counted; the machine's when absent. */
+  readonly timeZone?: string | undefined
 }): StudyStats {
-  const today = localDay(input.now)
+  const day = (isoTime: string) => localDay(isoTime, input.timeZone)
+  const today = day(input.now)
   const scheduled = input.items.filter(
     (item) => !item.schedule.isSuspended && item.schedule.state !== 'new',
   )
   const dueDays = scheduled.map((item) =>
-    item.schedule.due <= input.now ? today : localDay(item.schedule.due),
+    item.schedule.due <= input.now ? today : day(item.schedule.due),
   )
   const forecast = Array.from({ length: forecastDays }, (_, offset) => {
     const date = addDays(today, offset)
@@ -37,7 +40,7 @@ export function computeStudyStats(input: {
   const reviews = input.entries.filter((entry) => entry.kind === 'review')
   const perDay = new Map<string, number>()
   for (const entry of reviews)
-    perDay.set(localDay(entry.reviewedAt), (perDay.get(localDay(entry.reviewedAt)) ?? 0) + 1)
+    perDay.set(day(entry.reviewedAt), (perDay.get(day(entry.reviewedAt)) ?? 0) + 1)
   const heatmap = Array.from({ length: heatmapDays }, (_, index) => {
     const date = addDays(today, index - heatmapDays + 1)
     return { date, count: perDay.get(date) ?? 0 }

@@ -19,7 +19,18 @@ function handClock(start = '2026-11-28T09:00:00.000Z') {
   }
 }
 
-describe('cards and reviews', () => {
+/**
+ * The zones the suite runs in, whatever the machine's: days are counted on the reader's calendar.
+ * At the hand clock's start, 09:00 UTC on 28 November, Honolulu (UTC−10) is still on the 27th and
+ * Tokyo (UTC+9) is at 18:00 on the 28th.
+ */
+const zones = [
+  { timeZone: 'UTC', today: '2026-11-28', hoursToMidnight: 15 },
+  { timeZone: 'Pacific/Honolulu', today: '2026-11-27', hoursToMidnight: 1 },
+  { timeZone: 'Asia/Tokyo', today: '2026-11-28', hoursToMidnight: 6 },
+] as const
+
+describe.each(zones)('cards and reviews in $timeZone', ({ timeZone, today, hoursToMidnight }) => {
   const makeDir = tempDirs()
 
   async function setUp(fs?: StoreFs) {
@@ -30,6 +41,7 @@ describe('cards and reviews', () => {
       resourcesDir,
       now: clock.now,
       seedStudyMaterial: false,
+      timeZone,
       ...(fs ? { fs } : {}),
     })
     return { dataDir, clock, services }
@@ -182,6 +194,7 @@ describe('cards and reviews', () => {
       resourcesDir,
       now: () => new Date('2026-11-28T10:00:00.000Z'),
       seedStudyMaterial: false,
+      timeZone,
     })
     const listed = await restarted.cards.list(documentId)
     const log = JSON.parse(await readFile(join(dataDir, 'reviews', '2026-11-28.json'), 'utf8'))
@@ -218,7 +231,8 @@ describe('cards and reviews', () => {
     await services.reviews.grade(documentId, created.value.id, 'forward', 'easy')
     const stats = await services.reviews.stats()
     expect(stats.totalReviews).toBe(1)
-    expect(stats.heatmap.at(-1)).toEqual({ date: '2026-11-28', count: 1 })
+    expect(stats.heatmap.at(-1)).toEqual({ date: today, count: 1 })
+    expect(stats.forecast[0]?.date).toBe(today)
     expect(stats.forecast).toHaveLength(30)
     expect(stats.forecast.reduce((sum, day) => sum + day.count, 0)).toBe(1)
     expect(stats.documents.find((d) => d.documentId === documentId)).toMatchObject({
@@ -231,5 +245,26 @@ describe('cards and reviews', () => {
       items: 1,
       rememberedWell: 0,
     })
+  })
+
+  it('starts a new day of new cards at the reader’s midnight, not UTC’s', async () => {
+    const { services, clock } = await setUp()
+    await services.settings.update({ newCardsPerDay: 1 })
+    for (const front of ['a?', 'b?'])
+      await services.cards.create(documentId, null, {
+        kind: 'basic',
+        front,
+        back: 'x',
+        isReversible: false,
+      })
+    const first = (await services.reviews.queue()).items[0]
+    if (!first) throw new Error('a new card is due')
+    await services.reviews.grade(documentId, first.card.id, 'forward', 'easy')
+    expect((await services.reviews.queue()).counts.new).toBe(0)
+
+    clock.advanceMinutes(hoursToMidnight * 60 - 1)
+    expect((await services.reviews.queue()).counts.new).toBe(0)
+    clock.advanceMinutes(2)
+    expect((await services.reviews.queue()).counts.new).toBe(1)
   })
 })
