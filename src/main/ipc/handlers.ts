@@ -60,14 +60,14 @@ export function createHandlers({
       return ok(`data:image/${type};base64,${Buffer.from(bytes).toString('base64')}`)
     },
     getLibraryOverview: async () => {
-      const due = await reviews.dueCounts()
+      const study = await reviews.studyCounts()
       const overview = []
       for (const doc of library.list()) {
         const loaded = await annotations.load(doc.id)
         overview.push({
           documentId: doc.id,
           highlights: loaded.ok ? loaded.value.highlights.length : 0,
-          dueCards: due.get(doc.id) ?? 0,
+          study: study.get(doc.id) ?? { cards: 0, toStudy: 0 },
         })
       }
       return ok(overview)

@@ -1,4 +1,5 @@
 import { itemKey, variantsOf } from '../../shared/domain/cards/variants'
+import { countStudy, type StudyCounts } from '../../shared/domain/cards/study-counts'
 import { Scheduler, type Grade } from '../../shared/domain/scheduling'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import type {
@@ -87,7 +88,8 @@ export class ReviewService {
     let dueReview = 0
     let newCount = 0
     let nextLater: string | null = null
-    for (const item of await this.#items()) {
+    const items = await this.#items()
+    for (const item of items) {
       const { schedule } = item
       if (schedule.isSuspended || (schedule.buriedUntil && schedule.buriedUntil > now)) continue
       if (schedule.state === 'new') {
@@ -127,6 +129,7 @@ export class ReviewService {
         learning: dueLearning,
         review: dueReview,
       },
+      totals: countStudy(itemsByCard(items).values(), now),
       nextDue: isEmpty ? nextLater : null,
       asOf: now,
     }
@@ -204,19 +207,21 @@ export class ReviewService {
     )
   }
 
-  /** How many study items of each document are due now (new ones included). */
-  async dueCounts(): Promise<Map<string, number>> {
+  /** Per document: its cards and how many of their study items are to study now. */
+  async studyCounts(): Promise<Map<string, StudyCounts>> {
     const now = this.#deps.now()
-    const counts = new Map<string, number>()
+    const byDocument = new Map<string, Item[]>()
     for (const item of await this.#items()) {
-      const { schedule } = item
-      const isDue =
-        !schedule.isSuspended &&
-        !(schedule.buriedUntil && schedule.buriedUntil > now) &&
-        (schedule.state === 'new' || schedule.due <= now)
-      if (isDue) counts.set(item.documentId, (counts.get(item.documentId) ?? 0) + 1)
+      const items = byDocument.get(item.documentId)
+      if (items) items.push(item)
+      else byDocument.set(item.documentId, [item])
     }
-    return counts
+    return new Map(
+      [...byDocument].map(([documentId, items]) => [
+        documentId,
+        countStudy(itemsByCard(items).values(), now),
+      ]),
+    )
   }
 
   /** Progress: due forecast, review heatmap, true retention, and per document recall. */
@@ -368,6 +373,18 @@ export class ReviewService {
 }
 
 /** ISO times and ids compare as plain strings: faster than localeCompare, and the same order. */
+/** Study items grouped by the card (of its document) they belong to, as counting needs them. */
+function itemsByCard(items: readonly Item[]): Map<string, { items: ItemSchedule[] }> {
+  const byCard = new Map<string, { items: ItemSchedule[] }>()
+  for (const item of items) {
+    const key = `${item.documentId}\u0000${item.card.id}`
+    const entry = byCard.get(key)
+    if (entry) entry.items.push(item.schedule)
+    else byCard.set(key, { items: [item.schedule] })
+  }
+  return byCard
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,5 +1,6 @@
 import type { StoredRow } from '../domain/alignment/edit-alignment'
 import type { Grade } from '../domain/scheduling/schedule'
+import type { StudyCounts } from '../domain/cards/study-counts'
 import type {
   Actor,
   ActorKind,
@@ -69,10 +70,10 @@ export interface Requests {
     value: { document: DocumentMeta; isNewRevision: boolean }
     failure: ImportFailure
   }
-  /** Per document: how many highlights it has and how many of its cards are due. */
+  /** Per document: how many highlights it has, its cards and their study items to study now. */
   getLibraryOverview: {
     args: undefined
-    value: { documentId: string; highlights: number; dueCards: number }[]
+    value: { documentId: string; highlights: number; study: StudyCounts }[]
     failure: never
   }
   /** Removes a document; its folder goes to the trash so the deletion can be undone. */

@@ -1,4 +1,5 @@
 import type { Grade, ScheduleState } from '../domain/scheduling/schedule'
+import type { StudyCounts } from '../domain/cards/study-counts'
 import type { Card, StudyVariant } from './card'
 
 /** Where a study item stands, as the Cards pane lists it. */
@@ -39,7 +40,10 @@ export interface StudyItem {
 export interface StudyQueue {
   /** The next items, first one first; the second is ready before it is needed. */
   readonly items: readonly StudyItem[]
+  /** Due now; `new` is held to the day's allowance of new items. */
   readonly counts: { readonly new: number; readonly learning: number; readonly review: number }
+  /** The whole library: its cards, and its study items to study now (new ones not held back). */
+  readonly totals: StudyCounts
   /** When the next item comes due, if nothing is due now. */
   readonly nextDue: string | null
   /** The main process's time when the queue was made, for "due in 3 days". */
