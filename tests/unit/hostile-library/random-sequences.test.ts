@@ -19,7 +19,7 @@ import {
 // What an action in flight at a kill did is unknown: either outcome is allowed.
 
 const seed = Number(process.env['LECTERN_PROPERTY_SEED'] ?? 20261201)
-const numRuns = Number(process.env['LECTERN_PROPERTY_RUNS'] ?? 8)
+const numRuns = Number(process.env['LECTERN_PROPERTY_RUNS'] ?? 10)
 
 type Step =
   | { kind: 'import' }
@@ -80,6 +80,8 @@ interface Figures {
   damagedBytes: number
   truncated: number
   deletedLibraries: number
+  /** Deleted highlights that a recovery brought back (allowed after damage only). */
+  resurrected: number
 }
 
 /** Data files a disk could damage: not copies, trash, the lock or temp files. */
@@ -257,7 +259,11 @@ async function runSequence(steps: readonly Step[], figures: Figures, withDamage:
         }
       }
     }
-    if (session) await (session as ActingSession).close()
+    // A kill still due at the end ends the last session as a crash would.
+    if (session && killAfterMs !== null) {
+      await (session as ActingSession).kill()
+      figures.kills++
+    } else if (session) await (session as ActingSession).close()
     session = null
 
     const fresh = await snapshotLibrary(dataDir)
@@ -272,6 +278,8 @@ async function runSequence(steps: readonly Step[], figures: Figures, withDamage:
     for (const [id, h] of model.highlights) {
       const there = found.get(id)
       if (h.deleted) {
+        // A copy older than the deletion may bring it back after damage: counted, not lost.
+        if (there && withDamage) figures.resurrected++
         if (there && !withDamage) lost.push(`highlight ${id} came back after its deletion`)
         continue
       }
@@ -305,7 +313,7 @@ function sequences(withDamage: boolean) {
   const steps = fc.oneof(...editSteps, ...(withDamage ? damageSteps : []))
   // Every sequence starts with an import, so there is a text to highlight.
   return fc
-    .array(steps, { minLength: 4, maxLength: 12 })
+    .array(steps, { minLength: 5, maxLength: 10, size: 'max' })
     .map((rest) => [{ kind: 'import' as const }, ...rest] as Step[])
 }
 
@@ -323,6 +331,7 @@ describe('random sequences of edits, imports, kills and damage', () => {
         damagedBytes: 0,
         truncated: 0,
         deletedLibraries: 0,
+        resurrected: 0,
       }
       await fc.assert(
         fc.asyncProperty(sequences(false), (steps) => runSequence(steps, figures, false)),
@@ -344,6 +353,7 @@ describe('random sequences of edits, imports, kills and damage', () => {
         damagedBytes: 0,
         truncated: 0,
         deletedLibraries: 0,
+        resurrected: 0,
       }
       try {
         await fc.assert(
