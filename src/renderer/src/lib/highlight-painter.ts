@@ -1,8 +1,11 @@
 import type { Highlight, HighlightLabel } from '../../../shared/model'
+import { highlightTint } from './highlight-tint.svelte'
 import type { TextOffsets } from './text-offsets'
 
 /** How strongly a label's colour tints the text behind it; overlaps stack darker. */
 const tintAlpha = 0.4
+/** A quiet highlight's underline: nearly the full colour, so pale labels still show on paper. */
+const underlineAlpha = 0.9
 
 /** The CSS Custom Highlight name for a label's colour. */
 export function labelHighlightName(labelId: string): string {
@@ -22,18 +25,15 @@ export class HighlightPainter {
 
   constructor() {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet]
+    highlightTint.apply()
   }
 
-  /** Sets the colour of each label. */
+  /**
+   * Sets the colour of each label: a thin underline while highlights are quiet, a tint behind
+   * the text once the reader asks for it (the root's data-highlights, see highlight-tint).
+   */
   setLabels(labels: readonly HighlightLabel[]): void {
-    this.#sheet.replaceSync(
-      labels
-        .map(
-          (label) =>
-            `::highlight(${labelHighlightName(label.id)}) { background-color: ${withAlpha(label.color, tintAlpha)}; }`,
-        )
-        .join('\n'),
-    )
+    this.#sheet.replaceSync(labels.flatMap((label) => labelRules(label)).join('\n'))
   }
 
   /** Paints every anchored highlight in its label's colour. */
@@ -95,6 +95,15 @@ export class HighlightPainter {
     highlight.priority = priority
     CSS.highlights.set(name, highlight)
   }
+}
+
+/** The two paintings of one label: quiet (underline) and tinted (background). */
+function labelRules(label: HighlightLabel): string[] {
+  const name = labelHighlightName(label.id)
+  return [
+    `:root:not([data-highlights='tinted']) ::highlight(${name}) { text-decoration: underline 2px ${withAlpha(label.color, underlineAlpha)}; text-underline-offset: 3px; }`,
+    `:root[data-highlights='tinted'] ::highlight(${name}) { background-color: ${withAlpha(label.color, tintAlpha)}; }`,
+  ]
 }
 
 /** "#f2c230", 0.4 → "rgb(242 194 48 / 0.4)". */
