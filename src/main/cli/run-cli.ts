@@ -96,7 +96,7 @@ async function runCommand(
       else
         for (const doc of documents)
           print(
-            `${doc.id}  ${doc.title}  (${doc.format}, ${doc.wordCount} words${doc.source ? `, ${doc.source.name}` : ''})`,
+            `${doc.id}  ${doc.title}${doc.author ? ` — ${doc.author}` : ''}  (${doc.format}, ${doc.wordCount} words${doc.source ? `, ${doc.source.name}` : ''})`,
             null,
           )
       return 0

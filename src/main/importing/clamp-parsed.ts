@@ -16,6 +16,8 @@ export const importLimits = {
   titleLength: 500,
   leadLength: 2000,
   authorTagLength: 100,
+  /** The schema's `author` holds at most this many characters. */
+  authorLength: 200,
   siteNameLength: 200,
   urlLength: 2048,
 } as const
@@ -37,6 +39,7 @@ export function clampParsed(parsed: ParsedText, fileName: string): ParsedText {
     'Untitled'
   const lead = cut(clean(parsed.lead ?? ''), importLimits.leadLength)
   const authorTag = cut(clean(parsed.authorTag ?? ''), importLimits.authorTagLength)
+  const author = cut(clean(parsed.author ?? ''), importLimits.authorLength)
   const language =
     normaliseLanguageTag(parsed.language) ??
     guessLanguage(parsed.content.text.slice(0, 20_000)) ??
@@ -49,6 +52,7 @@ export function clampParsed(parsed: ParsedText, fileName: string): ParsedText {
   const {
     lead: _lead,
     authorTag: _authorTag,
+    author: _author,
     translation: _translation,
     toc: _toc,
     ...rest
@@ -62,6 +66,7 @@ export function clampParsed(parsed: ParsedText, fileName: string): ParsedText {
       ? { translation: { ...parsed.translation, fromLanguage } }
       : {}),
     ...(authorTag ? { authorTag } : {}),
+    ...(author ? { author } : {}),
     content: { text: parsed.content.text, segments: parsed.content.segments.map(clampSegment) },
     wordCount: Math.max(0, Math.floor(parsed.wordCount)) || 0,
     ...(toc && toc.length > 0 ? { toc } : {}),

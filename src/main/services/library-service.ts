@@ -265,6 +265,7 @@ export class LibraryService {
       language: parsed.language,
       ...(parsed.translation ? { translation: parsed.translation } : {}),
       ...(parsed.authorTag ? { authorTag: parsed.authorTag } : {}),
+      ...(parsed.author ? { author: parsed.author } : {}),
       ...(parsed.toc ? { toc: parsed.toc } : {}),
       fileName: baseName(options.fileName),
       format: options.format,

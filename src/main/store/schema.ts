@@ -79,6 +79,7 @@ export const documentMetaSchema = z.object({
     .object({ fromLanguage: languageTag, isMachineTranslation: z.boolean() })
     .optional(),
   authorTag: z.string().optional(),
+  author: z.string().max(200).optional(),
   fileName: z.string().optional(),
   format: z.enum(['text', 'markdown', 'html', 'epub']),
   importedAt: isoDateTime,

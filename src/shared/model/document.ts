@@ -71,6 +71,8 @@ export interface DocumentMeta {
   readonly translation?: TranslationNote
   /** The author's short tag as the publication prints it, e.g. "dmk". */
   readonly authorTag?: string
+  /** Who wrote it, as the imported file says (a book's creators, a page's byline). */
+  readonly author?: string
   readonly fileName?: string
   readonly format: 'text' | 'markdown' | 'html' | 'epub'
   readonly importedAt: string

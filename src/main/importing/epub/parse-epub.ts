@@ -126,8 +126,12 @@ export function parseEpub(
   })
   const tag = normaliseLanguageTag(xml.getElementsByTagName('dc:language')[0]?.textContent ?? '')
   const declared = tag ? primaryLanguageOf(tag) : null
+  const creators = [...xml.getElementsByTagName('dc:creator')]
+    .map((element) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+    .filter(Boolean)
   return ok({
     title,
+    ...(creators.length > 0 ? { author: creators.join(', ') } : {}),
     ...(assets.size > 0 ? { assets } : {}),
     ...(toc.length > 0 ? { toc } : {}),
     language: declared || guessLanguage(content.text.slice(0, 20_000)) || 'und',

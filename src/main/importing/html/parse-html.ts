@@ -84,6 +84,7 @@ export function parseHtml(html: string, fileName: string): ParsedPage {
     null
   // What is needed of the page as it is, read before Readability rearranges it (no copy).
   const documentTitle = document.title.trim()
+  const authorMeta = document.querySelector('meta[name="author" i]')?.getAttribute('content') ?? ''
   const heading = clean_(document.querySelector('h1')?.textContent ?? '')
   const documentLanguage = document.documentElement.lang
   const fallback = document.body
@@ -97,7 +98,7 @@ export function parseHtml(html: string, fileName: string): ParsedPage {
       ? (onlyArticleOf(document) ?? (isDeep ? fallback : null))
       : null
   const article = marked
-    ? { content: marked, title: '', lang: '', excerpt: '', siteName: null }
+    ? { content: marked, title: '', lang: '', excerpt: '', siteName: null, byline: null }
     : new Readability<Element>(document, { serializer: (node) => node as Element }).parse()
   const purify = createDOMPurify(dom.window as unknown as Window & typeof globalThis)
   const root = (article?.content ?? fallback) as Element | null
@@ -122,6 +123,9 @@ export function parseHtml(html: string, fileName: string): ParsedPage {
   return {
     title,
     ...(article?.excerpt && article.excerpt.length < 400 ? { lead: clean_(article.excerpt) } : {}),
+    ...(clean_(article?.byline ?? '') || clean_(authorMeta)
+      ? { author: clean_(article?.byline ?? '') || clean_(authorMeta) }
+      : {}),
     language,
     content,
     wordCount: (content.text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,

@@ -19,6 +19,7 @@ export function parseMarkdown(source: string, fileName: string): ParsedText {
   // Nesting beyond what notes need is flattened first: the lexer recurses once per level.
   const body = flattenDeepMarkdown(matter ? source.slice(matter[0].length) : source)
   const declaredTitle = matter ? /^title:\s*["']?(.+?)["']?\s*$/m.exec(matter[1]!)?.[1] : undefined
+  const author = matter ? /^author:\s*["']?(.+?)["']?\s*$/m.exec(matter[1]!)?.[1] : undefined
   const blocks: Block[] = []
   for (const token of Lexer.lex(body, { gfm: true })) blocks.push(...blocksOf(token))
 
@@ -47,6 +48,7 @@ export function parseMarkdown(source: string, fileName: string): ParsedText {
     ) ?? 'und'
   return {
     title,
+    ...(author ? { author } : {}),
     language,
     content,
     wordCount: (content.text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,

@@ -11,6 +11,8 @@ export interface ParsedText {
   readonly language: string
   readonly translation?: TranslationNote
   readonly authorTag?: string
+  /** Who wrote it, as the file says (an EPUB's dc:creator, front matter, a page's byline). */
+  readonly author?: string
   readonly content: DocumentText
   readonly wordCount: number
   /** A book's table of contents, by block index. */
