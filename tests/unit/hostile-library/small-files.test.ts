@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { symlink, writeFile } from 'node:fs/promises'
+import { symlink, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeShapedEpub } from '../../support/epub-fixture'
@@ -34,10 +34,10 @@ async function libraryWithNotes(dataDir: string): Promise<LibrarySnapshot> {
 }
 
 /** Imports `file` with the command line; it must end, with an import or a sentence. */
-async function importOdd(dataDir: string, file: string) {
+async function importOdd(dataDir: string, file: string, memoryKb = memoryLimitKb) {
   const outcome = await runCliChild(['import', file, '--data-dir', dataDir, '--json'], {
     timeoutMs: hangBoundMs,
-    memoryLimitKb,
+    memoryLimitKb: memoryKb,
   })
   expect(outcome.timedOut, `lectern import ${file} was still running after ${hangBoundMs} ms`).toBe(
     false,
@@ -82,6 +82,25 @@ describe('small files that hang or exhaust memory', () => {
       await symlink('/dev/zero', link)
       const answer = await importOdd(dataDir, link)
       expect(answer.ok).toBe(false)
+      await expectNextStartKeeps(dataDir, ack)
+    },
+    caseTimeout,
+  )
+
+  it(
+    'refuses a 1 GB text file by its size, before reading it',
+    async () => {
+      const dataDir = await makeDir()
+      const ack = await libraryWithNotes(dataDir)
+      const big = join(await makeDir(), 'big.txt')
+      // Sparse: 1 GB that takes no room on the disk, but would fill the memory if read.
+      await writeFile(big, '')
+      await truncate(big, 1024 ** 3)
+      // Room for Lectern (about 1 GB of address space), not for the file as well.
+      const answer = await importOdd(dataDir, big, 1_500_000)
+      expect(answer.ok).toBe(false)
+      // Refused for its size (known before a byte is read), not for a failed read.
+      expect(answer.error?.message).toMatch(/\bMB\b|too (?:big|large)|larger/i)
       await expectNextStartKeeps(dataDir, ack)
     },
     caseTimeout,
