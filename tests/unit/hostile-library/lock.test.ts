@@ -110,7 +110,9 @@ describe('the library lock', () => {
       // Another program now runs under the crashed holder's pid.
       const other = spawn('sleep', ['60'], { stdio: 'ignore' })
       try {
-        await writeFile(lockPath, lock.replace(/"pid":\s*\d+/, `"pid":${other.pid}`))
+        const reused = lock.replace(/"pid":\s*\d+/, `"pid":${other.pid}`)
+        expect(reused, 'the lock names its holder by pid').not.toBe(lock)
+        await writeFile(lockPath, reused)
         const file = join(dataDir, '..', `${dataDir.split('/').at(-1)}-after.txt`)
         await writeFile(file, `After the crash\n\n${generateProse(seededRandom(9), 600)}\n`)
         const imported = await runCliChild(['import', file, '--data-dir', dataDir, '--json'])
