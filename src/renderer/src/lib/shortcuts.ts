@@ -1,62 +1,51 @@
+import {
+  builtInKeys,
+  commandForKey,
+  commands,
+  describeKey,
+  shortcutGroupTitles,
+  type CommandHandler,
+  type CommandHandlers,
+  type CommandScope,
+  type CommandSpec,
+  type ShortcutGroup,
+} from './commands'
+
 /** One keyboard shortcut, as the overlay and the README list it. */
 export interface Shortcut {
+  /** The keys as a person reads them; any one of them does it. */
   readonly keys: readonly string[]
   readonly action: string
 }
 
-/** Every shortcut of the reader, grouped for the `?` overlay. */
-export const shortcutGroups: readonly { title: string; shortcuts: readonly Shortcut[] }[] = [
-  {
-    title: 'Reading',
-    shortcuts: [
-      { keys: ['↓', '↑'], action: 'Scroll a line' },
-      { keys: ['Space', 'Page Down'], action: 'Scroll a page down' },
-      { keys: ['Shift+Space', 'Page Up'], action: 'Scroll a page up' },
-      { keys: ['Home', 'End'], action: 'Go to the start or the end' },
-      { keys: ['+', '-'], action: 'Larger or smaller text' },
-      { keys: ['t'], action: 'Next theme (light, sepia, dark)' },
-      { keys: ['\\'], action: 'Show or hide the side pane' },
-    ],
-  },
-  {
-    title: 'Highlights and notes',
-    shortcuts: [
-      { keys: ['s'], action: 'Select the next sentence' },
-      { keys: ['Shift+→', 'Shift+←'], action: 'Grow or shrink the selection by a word' },
-      { keys: ['Shift+↓', 'Shift+↑'], action: 'Grow or shrink the selection by a sentence' },
-      { keys: ['h'], action: 'Highlight the selection (first colour)' },
-      { keys: ['n', 'p'], action: 'Next or previous highlight' },
-      { keys: ['a'], action: 'Actions of the highlight: colour, note, delete' },
-      { keys: ['Enter'], action: 'Open the highlight’s note' },
-      { keys: ['Esc'], action: 'Back to the text (saves the note)' },
-      { keys: ['Delete'], action: 'Delete the highlight' },
-      { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], action: 'Undo or redo' },
-      { keys: ['c'], action: 'Make a flashcard from the highlight' },
-    ],
-  },
-  {
-    title: 'Review',
-    shortcuts: [
-      { keys: ['r'], action: 'Start reviewing due cards' },
-      { keys: ['Space', 'Enter'], action: 'Show the answer' },
-      { keys: ['1', '2', '3', '4'], action: 'Again, Hard, Good, Easy' },
-      { keys: ['u'], action: 'Undo the last answer' },
-      { keys: ['e'], action: 'Edit the card' },
-      { keys: ['s'], action: 'Suspend the card' },
-      { keys: ['b'], action: 'Bury the card until tomorrow' },
-      { keys: ['o'], action: 'Open the source passage in the reader' },
-    ],
-  },
-  {
-    title: 'Anywhere',
-    shortcuts: [
-      { keys: ['l'], action: 'Go to the library' },
-      { keys: ['/', 'Ctrl+K'], action: 'Search text, highlights and notes' },
-      { keys: ['?'], action: 'Show these shortcuts' },
-      { keys: ['Esc'], action: 'Close an overlay' },
-    ],
-  },
-]
+/** Every shortcut, grouped for the `?` overlay and the README: the commands and the built-in keys. */
+export const shortcutGroups: readonly { title: string; shortcuts: readonly Shortcut[] }[] = (
+  Object.keys(shortcutGroupTitles) as ShortcutGroup[]
+).map((group) => ({
+  title: shortcutGroupTitles[group],
+  shortcuts: [
+    ...(Object.values(commands) as CommandSpec[]).filter((command) => command.group === group),
+    ...builtInKeys.filter((entry) => entry.group === group),
+  ].map((entry) => ({ keys: entry.keys.map(describeKey), action: entry.label })),
+}))
+
+/** The README's "Keyboard shortcuts" tables, made from `shortcutGroups` (checked by a test). */
+export function shortcutsMarkdown(): string {
+  const code = (key: string) => (key.includes('`') ? key : `\`${key}\``)
+  return shortcutGroups
+    .map((group) =>
+      [
+        `### ${group.title}`,
+        '',
+        '| keys | action |',
+        '| --- | --- |',
+        ...group.shortcuts.map(
+          (shortcut) => `| ${shortcut.keys.map(code).join(' or ')} | ${shortcut.action} |`,
+        ),
+      ].join('\n'),
+    )
+    .join('\n\n')
+}
 
 /** True when a key press belongs to a text field and must not trigger a shortcut. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -70,4 +59,24 @@ export function isTypingTarget(target: EventTarget | null): boolean {
  */
 export function isShortcutBlocked(target: EventTarget | null): boolean {
   return isTypingTarget(target) || document.querySelector('dialog[open]') !== null
+}
+
+/**
+ * Runs the command of `scope` that a key press asks for, and keeps the key from the page when the
+ * command acted. Nothing acts on a key another handler already took, while typing in a field or
+ * while a dialog is open, except the app-wide Ctrl chords (Ctrl+K searches from anywhere).
+ */
+export function runCommandKey<S extends CommandScope>(
+  event: KeyboardEvent,
+  scope: S,
+  handlers: CommandHandlers<S>,
+): void {
+  if (event.defaultPrevented) return
+  const id = commandForKey(scope, event)
+  if (id === null) return
+  // The key matched a chord of this scope, so Ctrl (or Cmd) held means a Ctrl chord was pressed.
+  const actsEverywhere = scope === 'app' && (event.ctrlKey || event.metaKey)
+  if (!actsEverywhere && isShortcutBlocked(event.target)) return
+  const handler: CommandHandler = handlers[id]
+  if (handler() !== false) event.preventDefault()
 }
