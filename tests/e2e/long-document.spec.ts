@@ -2,9 +2,13 @@ import { describe } from '../../src/shared/domain/anchoring'
 import type { Highlight } from '../../src/shared/model'
 import { generateProse, seededRandom } from '../support/generated-text'
 import type { Services } from '../../src/main/services/create-services'
-import { test, expect } from './support/lectern'
+import { test, expect as baseExpect } from './support/lectern'
 
 test.use({ studyMaterial: false })
+// A book-length text takes seconds to lay out on a busy machine: every wait below is on what the
+// page shows or the services hold, bounded generously rather than timed.
+test.describe.configure({ timeout: 90_000 })
+const expect = baseExpect.configure({ timeout: 20_000 })
 
 /**
  * Imports a generated book of `size` characters titled `title` and gives it a highlight with a
@@ -65,14 +69,16 @@ test('a long document: a far highlight’s note sits level with it, and the plac
   )
   await page.reload()
   await expect(page.locator('.doc-title')).toHaveText(/long book/i)
+  // The keys act on the highlights the reader has: wait until all three are painted.
+  await page.waitForFunction(() => CSS.highlights.get('lectern-label-evidence')?.size === 3)
 
   // Keyboard: the next highlight, twice, brings the middle one on screen with its note level.
+  const notes = page.getByRole('article', { name: /Highlight:/ })
   await page.locator('.scroller').focus()
   await page.keyboard.press('n')
+  await expect(notes.filter({ hasText: 'Note number 0' })).toBeVisible()
   await page.keyboard.press('n')
-  const note = page
-    .getByRole('article', { name: /Highlight:/ })
-    .filter({ hasText: 'Note number 1' })
+  const note = notes.filter({ hasText: 'Note number 1' })
   await expect(note).toBeVisible()
   await expect
     .poll(async () => {
@@ -84,17 +90,21 @@ test('a long document: a far highlight’s note sits level with it, and the plac
     })
     .toBeLessThan(12)
   // Only the notes near the screen are in the page.
-  await expect(page.getByRole('article', { name: /Highlight:/ })).toHaveCount(1)
+  await expect(notes).toHaveCount(1)
 
   const scroller = page.locator('.scroller')
-  const top = await scroller.evaluate((element) => element.scrollTop)
-  expect(top).toBeGreaterThan(10_000)
+  await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBeGreaterThan(10_000)
+  // The place is saved a moment after scrolling stops: wait until the saved place is the one
+  // on screen (the progress bar's), not one passed on the way there, before reloading.
+  const progressBar = page.getByRole('progressbar', { name: 'Reading progress' })
   await expect
     .poll(async () => {
       const library = await services.library.list()
-      return library.find((doc) => doc.id === documentId)?.readingPosition?.progress ?? 0
+      const saved = library.find((doc) => doc.id === documentId)?.readingPosition?.progress ?? 0
+      const shown = Number(await progressBar.getAttribute('aria-valuenow'))
+      return shown > 30 && Math.round(saved * 100) === shown
     })
-    .toBeGreaterThan(0.3)
+    .toBe(true)
   await page.reload()
   await expect(
     page.getByRole('article', { name: /Highlight:/ }).filter({ hasText: 'Note number 1' }),
@@ -125,11 +135,13 @@ test('notes as a list are made a page at a time, more as the reader scrolls', as
   await expect(page.getByRole('status').filter({ hasText: 'more notes below' })).toContainText(
     '110 more notes below',
   )
-  for (let i = 0; i < 10 && (await cards.count()) < 150; i++) {
-    await cards.last().scrollIntoViewIfNeeded()
-    await page.waitForTimeout(100)
-  }
-  await expect(cards).toHaveCount(150)
+  // Each scroll to the last card made brings the next page of cards, until all 150 are made.
+  await expect
+    .poll(async () => {
+      await cards.last().scrollIntoViewIfNeeded()
+      return cards.count()
+    })
+    .toBe(150)
   await expect(cards.last()).toContainText('Listed note 149')
   await expect(page.getByRole('status').filter({ hasText: 'more notes below' })).toHaveCount(0)
 })

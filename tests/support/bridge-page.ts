@@ -7,6 +7,12 @@ import type { Services } from '../../src/main/services/create-services'
 /** How bytes travel in the bridge's JSON: Electron's IPC clones them; JSON needs a marker. */
 const bytesKey = '__lecternBytes'
 
+/** A page's bridge to the services. */
+export interface Bridge {
+  /** Resolves when no request from the page is being handled (close the page first). */
+  settled(): Promise<void>
+}
+
 /**
  * Gives a page the app's `window.lectern`, wired to the real services through the contract's
  * validation and handlers: what the preload and IPC do in Electron, over `page.exposeFunction`.
@@ -18,11 +24,18 @@ export async function bridgePage(
   page: Page,
   services: Services,
   openExternal: (url: string) => Promise<void> = async () => undefined,
-): Promise<void> {
+): Promise<Bridge> {
   const dispatch = createDispatch(createHandlers({ services, openExternal }))
+  const inFlight = new Set<Promise<unknown>>()
   await page.exposeFunction('__lecternInvoke', async (name: string, json: string) => {
     const args: unknown = json === '' ? undefined : JSON.parse(json, revive)
-    return JSON.stringify(await dispatch(name, args), replace)
+    const handling = dispatch(name, args)
+    inFlight.add(handling)
+    try {
+      return JSON.stringify(await handling, replace)
+    } finally {
+      inFlight.delete(handling)
+    }
   })
   // A string, not a function: a TypeScript loader may add helpers to functions that the page
   // does not have.
@@ -53,6 +66,11 @@ export async function bridgePage(
     )
     Object.defineProperty(window, 'lectern', { value: Object.freeze(api) })
   })()`)
+  return {
+    settled: async () => {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+    },
+  }
 }
 
 function replace(_key: string, value: unknown): unknown {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createServices, type Services } from '../../../src/main/services/create-services'
-import { bridgePage } from '../../support/bridge-page'
+import { bridgePage, type Bridge } from '../../support/bridge-page'
 import { readInProcess } from '../../support/read-in-process'
 import { serveDirectory } from '../../support/static-server'
 
@@ -50,7 +50,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'lectern-e2e-'))
     await use(dir)
-    await rm(dir, { recursive: true, force: true })
+    // Every launch's services are closed by now (`launch` is torn down first). A folder the
+    // machine is slow to let go of is retried; one left behind in /tmp fails no test.
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(
+      (error: unknown) => console.warn(`left the test's data folder ${dir}: ${String(error)}`),
+    )
   },
   studyMaterial: [true, { option: true }],
   expectedConsoleErrors: [null, { option: true }],
@@ -63,6 +67,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     use,
   ) => {
     const problems: string[] = []
+    const launches: { page: Page; bridge: Bridge; services: Services }[] = []
     await use(async (options = {}) => {
       const services = await createServices({
         dataDir,
@@ -79,10 +84,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         if (expectedConsoleErrors?.test(message.text())) return
         problems.push(`console error: ${message.text()}`)
       })
-      await bridgePage(page, services, async (url) => void openedLinks.push(url))
+      const bridge = await bridgePage(page, services, async (url) => void openedLinks.push(url))
+      launches.push({ page, bridge, services })
       await page.goto(appUrl)
       return page
     })
+    // Done with the data folder before it is removed: no page asks for more, every request
+    // already made has been answered (its writes are durable then), and the lock is let go.
+    for (const { page, bridge, services } of launches) {
+      await page.close()
+      await bridge.settled()
+      await services.store.close()
+    }
     expect(problems, 'the page logged no errors (CSP violations included)').toEqual([])
   },
 })
