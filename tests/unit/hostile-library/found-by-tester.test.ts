@@ -285,4 +285,96 @@ describe('found by the tester', () => {
     },
     caseTimeout,
   )
+
+  // fails until: the lenient parser resynchronises at the next record after a damaged string
+  // (today one byte turned into `"` inside a note makes every later record unreadable). It
+  // matters whenever the copy of the last save is missing: a library upgraded from Lectern 8
+  // (no .latest until each file is saved again), or a copy removed after a failed write.
+  it.fails(
+    'loses at most the damaged highlight when one byte of a note becomes a quote and there is no copy of the last save',
+    async () => {
+      const dataDir = await makeDir()
+      const services = await servicesOn(dataDir)
+      const prose = generateProse(seededRandom(150), 3_000)
+      const imported = await importBytes(services, 'long.txt', `long.txt\n\n${prose}\n`)
+      if (!imported.ok) throw new Error(imported.error.message)
+      const id = imported.value.document.id
+      await highlightWithNotes(services, id, 30)
+      const ack = await acknowledged(services, dataDir)
+      await services.store.close()
+      const rel = join('documents', id, 'annotations.json')
+      await rm(join(dataDir, 'backups', `${rel}.latest`))
+      const text = await readFile(join(dataDir, rel), 'utf8')
+      // "Note 11: why…" becomes "Note 1": why…": one byte changed.
+      const damaged = text.replace('"Note 11:', '"Note 1":')
+      expect(damaged).not.toBe(text)
+      await writeFile(join(dataDir, rel), damaged)
+      const fresh = await snapshotLibrary(dataDir)
+      const lost = findLosses(ack, fresh)
+      expect(lost.length, lost.join('; ')).toBeLessThanOrEqual(1)
+    },
+    caseTimeout,
+  )
+
+  // fails until: a rotated backup that cannot be taken (backups/ is not a folder, or refuses
+  // writes) does not block every save with "because of an unexpected error": the save goes on
+  // (the copy is a safety net) or is refused with a sentence that says why.
+  it.fails(
+    'saves a highlight, or says why in a sentence, when backups/ is not a folder',
+    async () => {
+      const dataDir = await makeDir()
+      const { a } = await buildLibrary(dataDir)
+      await rm(join(dataDir, 'backups'), { recursive: true })
+      await writeFile(join(dataDir, 'backups'), 'a file where the backups folder was')
+      const services = await servicesOn(dataDir, '2026-11-29T09:00:00.000Z')
+      try {
+        const made = await services.annotations.create({
+          documentId: a,
+          start: 0,
+          end: 8,
+          labelId: 'evidence',
+        })
+        const message = made.ok ? '' : made.error.message
+        expect(message).not.toMatch(/unexpected/)
+        expect(made.ok || /backup/i.test(message), message).toBe(true)
+      } finally {
+        await services.store.close()
+      }
+    },
+    caseTimeout,
+  )
+
+  // fails until: check finds cards sharing an id, as it does highlights (today "No problems
+  // found"; deleting either card then deletes both, and they share one schedule).
+  it.fails(
+    'gives each of two cards that share an id its own, so deleting one keeps the other',
+    async () => {
+      const dataDir = await makeDir()
+      const { a } = await buildLibrary(dataDir)
+      const path = join(dataDir, 'documents', a, 'cards.json')
+      await editJson(path, (value) => {
+        const cards = value.cards as Record<string, unknown>[]
+        cards.push({
+          ...cards[0],
+          content: { kind: 'basic', front: 'A second card', back: 'same id', isReversible: false },
+        })
+      })
+      const check = await checkLibraryChild(dataDir)
+      expect.soft(check.report?.repaired.join('\n') ?? '').toMatch(/card/i)
+      const services = await servicesOn(dataDir, '2026-11-29T09:00:00.000Z')
+      try {
+        const file = await services.store.cards(a, 'alpha.txt')
+        const first = file.data.cards[0]!
+        const removed = await services.cards.remove(a, first.id)
+        expect(removed.ok).toBe(true)
+        const fronts = file.data.cards.map((card) =>
+          card.content.kind === 'basic' ? card.content.front : '',
+        )
+        expect(fronts).toContain('A second card')
+      } finally {
+        await services.store.close()
+      }
+    },
+    caseTimeout,
+  )
 })
