@@ -87,15 +87,18 @@ test('the Cards tab, the library and Review count the bundled deck the same way'
   const [cards, items] = counted.match(/\d+/g)!.map(Number)
   // The bundled deck has reversible and multi-deletion cards: more items than cards.
   expect(items!).toBeGreaterThan(cards!)
+  await page.screenshot({ path: 'test-results/first-day-counts-cards-tab.png' })
 
   await page.getByRole('button', { name: '← Library' }).click()
   await expect(page.locator('.document .study')).toHaveText(counted)
+  await page.screenshot({ path: 'test-results/first-day-counts-library.png' })
   await page.getByRole('button', { name: 'Review', exact: true }).click()
   await expect(page.locator('.totals .study')).toHaveText(counted)
 })
 
-test('a confirmation shows above the export dialog without covering it, then fades; it never covers the text', async ({
+test('a confirmation shows above the export dialog without covering it, then fades; it never covers the text; a problem stays', async ({
   launch,
+  running,
 }) => {
   const page = await launch()
   await expect(page.locator('article h1')).toBeVisible()
@@ -125,8 +128,23 @@ test('a confirmation shows above the export dialog without covering it, then fad
     return Math.max(0, text.bottom - box.top)
   })
   expect(overlap, 'the reading column ends where the confirmation begins').toBe(0)
-  // It fades by itself: waited for as a state, within the test's patience.
+
+  // Held while pointed at; a problem meanwhile stands in its own place, not over it.
+  await toast.hover()
+  running.services!.links.receive('lectern://open/no-such-document/no-such-highlight')
+  await page.evaluate(() => window.dispatchEvent(new Event('lectern:openLink')))
+  const problem = page.locator('.toast.problem')
+  await expect(problem).toBeVisible()
+  await page.screenshot({ path: 'test-results/first-day-problem-and-confirmation.png' })
+  const boxes = [(await problem.boundingBox())!, (await toast.boundingBox())!]
+  expect(
+    boxes[0]!.y + boxes[0]!.height,
+    'the problem ends above the confirmation',
+  ).toBeLessThanOrEqual(boxes[1]!.y + 0.5)
+  // It fades by itself once let go: waited for as a state, within the test's patience.
+  await page.mouse.move(640, 300)
   await expect(toast).toHaveCount(0, { timeout: 15_000 })
+  await expect(problem).toBeVisible()
 })
 
 test('the review question stays where it is when the answer and its source appear', async ({
