@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { defaultHighlightLabels, defaultSettings, settingsLimits } from '../../shared/model'
+import {
+  defaultHighlightLabels,
+  defaultSettings,
+  labelCardKinds,
+  settingsLimits,
+} from '../../shared/model'
 
 /** The schema version this build writes. Files with a higher number open read-only. */
 export const currentSchemaVersion = 2
@@ -17,6 +22,9 @@ export const highlightLabelSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
   name: z.string().trim().min(1).max(labelLimits.nameLength),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  // Optional: libraries from before card kinds lack it. A kind this build does not know (from a
+  // newer one) reads as absent, so the label's default applies and the library still opens.
+  cardKind: z.enum(labelCardKinds).optional().catch(undefined),
 })
 
 export const settingsSchema = z.object({

@@ -1,19 +1,30 @@
 import type { Selectors } from './annotation'
 
+/**
+ * The card a highlight of a colour proposes: a cloze, term → definition, "What does <actor>
+ * want?", or a question.
+ */
+export const labelCardKinds = ['cloze', 'term-definition', 'position-question', 'question'] as const
+
+/** One of `labelCardKinds`. */
+export type LabelCardKind = (typeof labelCardKinds)[number]
+
 /** A highlight colour with a meaning the reader gives it ("Key position", "Evidence"…). */
 export interface HighlightLabel {
   readonly id: string
   readonly name: string
   /** A hex colour, #rrggbb. */
   readonly color: string
+  /** The card its highlights propose; absent in libraries from before it existed. */
+  readonly cardKind?: LabelCardKind
 }
 
 /** The labels a fresh library starts with; the reader can rename and recolour them. */
 export const defaultHighlightLabels: readonly HighlightLabel[] = [
-  { id: 'key-position', name: 'Key position', color: '#f2c230' },
-  { id: 'evidence', name: 'Evidence', color: '#5cc98a' },
-  { id: 'question', name: 'Question', color: '#5aaef0' },
-  { id: 'definition', name: 'Definition', color: '#e78fcf' },
+  { id: 'key-position', name: 'Key position', color: '#f2c230', cardKind: 'position-question' },
+  { id: 'evidence', name: 'Evidence', color: '#5cc98a', cardKind: 'cloze' },
+  { id: 'question', name: 'Question', color: '#5aaef0', cardKind: 'question' },
+  { id: 'definition', name: 'Definition', color: '#e78fcf', cardKind: 'term-definition' },
 ]
 
 /**

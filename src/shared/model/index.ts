@@ -3,6 +3,8 @@ export type * from './notice'
 export type * from './annotation'
 export {
   defaultHighlightLabels,
+  labelCardKinds,
+  type LabelCardKind,
   type Highlight,
   type HighlightChanges,
   type HighlightLabel,
