@@ -176,7 +176,10 @@ const commandChecks: Record<CommandId, Check> = {
     await press(page, key)
     const editor = page.getByRole('dialog', { name: 'New card' })
     await expect(editor).toBeVisible()
-    await expect(editor.getByRole('textbox').first()).toHaveValue(/\{\{c1::/)
+    // The first bundled highlight is a Key position: its card asks what its actor wants.
+    await expect(editor.getByRole('textbox').first()).toHaveValue(
+      'What do Europol and the European police chiefs want?',
+    )
     // The card editor's Escape is the dialog's: it closes, and the reader does not act on it.
     await press(page, 'Escape')
     await expect(editor).toHaveCount(0)

@@ -1,7 +1,9 @@
 import type { CardContent } from '../../model/card'
-import type { LabelCardKind } from '../../model/highlight'
+import type { Highlight, HighlightLabel, LabelCardKind } from '../../model/highlight'
+import type { DocumentPositions } from '../../model/position'
+import { cardKindOfLabel } from './card-kind-of-label'
 import { draftClozeFromPassage } from './draft-card'
-import { draftPositionQuestion } from './draft-position-question'
+import { actorCitingHighlight, draftPositionQuestion } from './draft-position-question'
 import { draftQuestion } from './draft-question'
 import { draftTermDefinition } from './draft-term-definition'
 
@@ -22,6 +24,8 @@ export interface CardProposalInput {
 /** The card proposed first, and a draft of every kind the reader can switch to. */
 export interface CardProposal {
   readonly kind: LabelCardKind
+  /** The proposed card: the draft of `kind`. */
+  readonly card: CardContent
   readonly drafts: Readonly<Partial<Record<LabelCardKind, CardContent>>>
 }
 
@@ -40,13 +44,36 @@ const maxNamingWords = 3
 export function proposeCard(input: CardProposalInput): CardProposal {
   const { text, start, end, note, actorName } = input
   const cloze = draftClozeFromPassage(text, start, end)
+  const question = draftQuestion(text, start, end, note)
   const drafts: Partial<Record<LabelCardKind, CardContent>> = {
     'term-definition': draftTermDefinition(text, start, end, note),
     'position-question': draftPositionQuestion(text, start, end, actorName),
-    question: draftQuestion(text, start, end, note),
+    question,
     ...(cloze ? { cloze } : {}),
   }
-  return { kind: proposedKind(input, cloze !== null), drafts }
+  const kind = proposedKind(input, cloze !== null)
+  return { kind, card: drafts[kind] ?? question, drafts }
+}
+
+/**
+ * The card a highlight in its document proposes: its label's card kind, its note, and the actor
+ * whose position cites it (from the document's positions, when they could be read).
+ */
+export function proposeCardForHighlight(
+  highlight: Highlight,
+  text: string,
+  labels: readonly HighlightLabel[],
+  positions: DocumentPositions | null,
+): CardProposal {
+  const { start, end } = highlight.selectors.position
+  return proposeCard({
+    text,
+    start,
+    end,
+    note: highlight.note,
+    cardKind: cardKindOfLabel(labels.find((label) => label.id === highlight.labelId)),
+    actorName: actorCitingHighlight(positions, highlight.id),
+  })
 }
 
 function proposedKind(input: CardProposalInput, hasCloze: boolean): LabelCardKind {

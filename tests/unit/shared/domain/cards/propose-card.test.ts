@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { proposeCard } from '../../../../../src/shared/domain/cards/propose-card'
-import type { LabelCardKind } from '../../../../../src/shared/model'
+import {
+  proposeCard,
+  proposeCardForHighlight,
+} from '../../../../../src/shared/domain/cards/propose-card'
+import {
+  defaultHighlightLabels,
+  type Highlight,
+  type LabelCardKind,
+} from '../../../../../src/shared/model'
 import { article, spanOf } from './bundled-article'
 
 function propose(
@@ -11,7 +18,10 @@ function propose(
 ) {
   return proposeCard({ text: article, ...spanOf(quote), note, cardKind, actorName })
 }
-const proposed = (proposal: ReturnType<typeof proposeCard>) => proposal.drafts[proposal.kind]
+const proposed = (proposal: ReturnType<typeof proposeCard>) => {
+  expect(proposal.card).toEqual(proposal.drafts[proposal.kind])
+  return proposal.card
+}
 
 describe('proposeCard', () => {
   it('proposes term → definition for a Definition highlight', () => {
@@ -82,5 +92,78 @@ describe('proposeCard', () => {
       'question',
       'term-definition',
     ])
+  })
+})
+
+describe('proposeCardForHighlight', () => {
+  const quote = 'They support the development of critical innovations such as encryption'
+  const { start, end } = spanOf(quote)
+  const highlight = (labelId: string, note = ''): Highlight => ({
+    id: 'h1',
+    documentId: 'europol-warns-about-e2ee',
+    labelId,
+    selectors: {
+      quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start, end },
+    },
+    revisionId: 'r1',
+    status: 'anchored',
+    note,
+    tags: [],
+    createdAt: '2026-11-28T09:00:00.000Z',
+    updatedAt: '2026-11-28T09:00:00.000Z',
+  })
+  const positions = {
+    topic: 'end-to-end encryption',
+    actors: [{ id: 'europol', name: 'Europol', kind: 'body' as const, role: '' }],
+    positions: [
+      {
+        id: 'p1',
+        actorId: 'europol',
+        stance: 'mixed' as const,
+        summary: 'Encryption, but with access.',
+        evidence: ['h1'],
+        createdAt: '2026-11-28T09:00:00.000Z',
+        updatedAt: '2026-11-28T09:00:00.000Z',
+      },
+    ],
+  }
+
+  it('follows the colour’s card kind and names the actor whose position cites the highlight', () => {
+    const proposal = proposeCardForHighlight(
+      highlight('key-position'),
+      article,
+      defaultHighlightLabels,
+      positions,
+    )
+    expect(proposal.kind).toBe('position-question')
+    expect(proposed(proposal)).toMatchObject({ front: 'What does Europol want?', back: quote })
+  })
+
+  it('follows a card kind the reader gave the colour', () => {
+    const labels = defaultHighlightLabels.map((label) =>
+      label.id === 'key-position' ? { ...label, cardKind: 'term-definition' as const } : label,
+    )
+    expect(proposeCardForHighlight(highlight('key-position'), article, labels, null).kind).toBe(
+      'term-definition',
+    )
+  })
+
+  it('uses the note and falls back to the extractor’s speaker without positions', () => {
+    expect(
+      proposed(
+        proposeCardForHighlight(highlight('key-position'), article, defaultHighlightLabels, null),
+      ),
+    ).toMatchObject({ front: 'What do the police chiefs want?' })
+    expect(
+      proposed(
+        proposeCardForHighlight(
+          highlight('question', 'Which innovations?'),
+          article,
+          defaultHighlightLabels,
+          null,
+        ),
+      ),
+    ).toMatchObject({ front: 'Which innovations?' })
   })
 })
