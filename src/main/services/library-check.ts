@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { itemKey, variantsOf } from '../../shared/domain/cards/variants'
 import type { CheckReport, DocumentMeta } from '../../shared/model'
+import type { DataStore } from '../store/data-store'
 import type { Services } from './create-services'
+import { newItemSchedule } from './new-item-schedule'
 import { relistDocumentFolders, relistNotice } from './reconcile-library'
+import { logKey, ReviewLog } from './review-log'
+import type { ScheduleChange } from './schedule-book'
+
+/** The notices of opening each store that a check has already reported. */
+const toldNotices = new WeakMap<DataStore, Set<string>>()
 
 /** Collects what a check repaired and what it could not. */
 class CheckLog {
@@ -56,14 +63,23 @@ export async function checkLibrary(services: Services): Promise<CheckReport> {
   // Reviews of deleted cards and documents are history, kept on purpose: counted, not problems.
   for (const period of await store.reviewPeriods())
     reviews += (await store.reviews(period)).data.entries.length
-  const lost = store.notices.filter((notice) => notice.level === 'error')
+  // What happened while opening is told once per session: "Check again" reports only what is new.
+  const told = toldNotices.get(store) ?? new Set<string>()
+  toldNotices.set(store, told)
+  const fresh = store.notices.filter((notice) => !told.has(notice.id))
+  for (const notice of fresh) told.add(notice.id)
+  const lost = fresh.filter((notice) => notice.level === 'error')
+  // Losses of earlier starts (perhaps another process's) that no check has reported yet.
+  const earlier = (await store.takeUntoldLosses())
+    .filter((loss) => !lost.some((notice) => notice.message === loss.message))
+    .map((loss) => `On ${loss.at.slice(0, 16).replace('T', ' ')} UTC: ${loss.message}`)
   return {
     documents: library.list().length,
     ...totals,
     reviews,
-    notices: store.notices.map((notice) => `${notice.title}: ${notice.message}`),
+    notices: fresh.map((notice) => `${notice.title}: ${notice.message}`),
     repaired: log.repaired,
-    problems: [...new Set([...lost.map((notice) => notice.message), ...log.problems])],
+    problems: [...new Set([...lost.map((notice) => notice.message), ...earlier, ...log.problems])],
   }
 }
 
@@ -132,6 +148,18 @@ async function checkDocument(
   totals.orphans += loaded.value.highlights.filter((h) => h.status === 'orphan').length
 
   const cardFile = await store.cards(doc.id, doc.title)
+  const seenCards = new Set<string>()
+  const twinCards = cardFile.data.cards.filter((c) => seenCards.has(c.id) || !seenCards.add(c.id))
+  if (twinCards.length > 0)
+    await log.attempt(`${name}: cards sharing an id`, async () => {
+      await cardFile.update((draft) => {
+        const ids = new Set<string>()
+        draft.cards = draft.cards.map((card) =>
+          ids.has(card.id) || !ids.add(card.id) ? { ...card, id: randomUUID() } : card,
+        )
+      })
+      return `${name}: ${count(twinCards.length, 'card shared its id', 'cards shared their ids')} with another; each has its own id now, and both are kept.`
+    })
   totals.cards += cardFile.data.cards.length
   const unlinked = cardFile.data.cards.filter(
     (card) => card.highlightId && !highlightIds.has(card.highlightId),
@@ -159,8 +187,23 @@ async function checkDocument(
   const stray = [...view.entries()].filter(([key]) => !known.has(key))
   if (missing.length > 0)
     await log.attempt(`${name}: missing schedules`, async () => {
-      await schedules.sync(doc.id, doc.title, missing, services.now())
-      return `${name}: gave ${count(missing.length, 'card its', 'cards their')} missing schedules.`
+      // The review log is the truth about a schedule: a reviewed card gets its last one back.
+      const latest = await new ReviewLog(store).latestByItem()
+      const now = services.now()
+      let fromLog = 0
+      const changes = new Map<string, ScheduleChange>()
+      for (const card of missing)
+        for (const variant of variantsOf(card.content)) {
+          if (view.get(card.id, variant)) continue
+          const entry = latest.get(logKey({ documentId: doc.id, cardId: card.id, variant }))
+          if (entry) fromLog++
+          const schedule = entry
+            ? { ...entry.after, isSuspended: false, buriedUntil: null, lastReviewId: entry.id }
+            : newItemSchedule(now)
+          changes.set(itemKey(card.id, variant), (current) => current ?? schedule)
+        }
+      await schedules.change(doc.id, doc.title, changes)
+      return `${name}: gave ${count(missing.length, 'card its', 'cards their')} missing schedules${fromLog > 0 ? ` (${fromLog} rebuilt from your review history)` : ''}.`
     })
   if (stray.length > 0)
     await log.attempt(`${name}: schedules of deleted cards`, async () => {

@@ -10,7 +10,7 @@ import type { ImportFormat, ReadFailure } from '../importing/import-format'
 import { readOnThisThread, type DocumentReader } from '../importing/read-off-thread'
 import type { ParsedText } from '../importing/plain-text/parse-plain-text'
 import { currentSchemaVersion, type ContentFile } from '../store/schema'
-import { withoutPlace } from './reconcile-library'
+import { adoptTextRevision, withoutPlace } from './reconcile-library'
 import type { DataStore } from '../store/data-store'
 import { storageFailure } from './storage-failure'
 
@@ -100,18 +100,7 @@ export class LibraryService {
    */
   async #adoptRevision(meta: DocumentMeta, content: ContentFile): Promise<DocumentMeta> {
     const described = await this.#deps.store.readDocumentFile(meta.id)
-    const base =
-      described && described.document.revision.id === content.revision.id
-        ? {
-            ...described.document,
-            ...(meta.readingPosition ? { readingPosition: meta.readingPosition } : {}),
-          }
-        : meta
-    const adopted: DocumentMeta = {
-      ...base,
-      revision: content.revision,
-      wordCount: base === meta ? content.text.split(/\s+/).filter(Boolean).length : base.wordCount,
-    }
+    const adopted = adoptTextRevision(meta, content, described)
     try {
       await this.#deps.store.saveDocumentFile(withoutPlace(adopted))
       await this.#deps.store.library.update((library) => {

@@ -1,6 +1,6 @@
 import type { DocumentMeta, Notice } from '../../shared/model'
 import type { DataStore } from '../store/data-store'
-import type { ContentFile } from '../store/schema'
+import type { ContentFile, DocumentFile } from '../store/schema'
 
 /**
  * Brings library.json and the document folders into agreement at start, without ever moving or
@@ -16,15 +16,18 @@ export async function reconcileLibrary(store: DataStore): Promise<Notice[]> {
   const updated: DocumentMeta[] = []
   for (const meta of store.library.data.documents) {
     const described = await store.readDocumentFile(meta.id)
-    if (!described) {
-      await store.saveDocumentFile(withoutPlace(meta)).catch(() => undefined)
-      continue
-    }
-    if (described.document.revision.id === meta.revision.id) continue
-    updated.push({
-      ...described.document,
-      ...(meta.readingPosition ? { readingPosition: meta.readingPosition } : {}),
-    })
+    const agrees =
+      described?.document.revision.id === meta.revision.id &&
+      !(await store.isTextNewerThanDescription(meta.id))
+    if (agrees) continue
+    // The text is the truth about the revision; reading it is needed only here (rarely).
+    const content = await store.content(meta.id, meta.title).catch(() => null)
+    const adopted =
+      content && content.data.revision.id !== meta.revision.id
+        ? adoptTextRevision(meta, content.data, described)
+        : meta
+    if (adopted !== meta) updated.push(adopted)
+    await store.saveDocumentFile(withoutPlace(adopted)).catch(() => undefined)
   }
   if (updated.length > 0) {
     const byId = new Map(updated.map((doc) => [doc.id, doc]))
@@ -39,6 +42,26 @@ export async function reconcileLibrary(store: DataStore): Promise<Notice[]> {
     })
   }
   return notices
+}
+
+/**
+ * The library entry of a document whose stored text has another revision than the entry names
+ * (a new version cut short between its files): the folder's description when it describes that
+ * text, else the entry with the text's revision and word count.
+ */
+export function adoptTextRevision(
+  meta: DocumentMeta,
+  content: ContentFile,
+  described: DocumentFile | null,
+): DocumentMeta {
+  const place = meta.readingPosition ? { readingPosition: meta.readingPosition } : {}
+  if (described && described.document.revision.id === content.revision.id)
+    return { ...described.document, ...place }
+  return {
+    ...meta,
+    revision: content.revision,
+    wordCount: content.text.split(/\s+/).filter(Boolean).length,
+  }
 }
 
 /** A library entry without the reader's place: what a folder's document.json holds. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
-import { tempFileSuffix } from './durable-json-adapter'
+import { tempFileSuffix, writeFileDurably } from './durable-json-adapter'
 import { hasErrorCode, type StoreFs } from './store-fs'
 
 /** How many copies of each file the rotation keeps. */
@@ -79,6 +79,48 @@ export class Backups {
       await this.#fs.unlink(temp).catch(() => undefined)
       await this.#fs.unlink(target).catch(() => undefined)
     }
+  }
+
+  /**
+   * Notes durably that a repair could not bring everything back, so that a later `check` (in
+   * another process, on another day) still says so once: the notice of the start that lost it
+   * may never have been seen.
+   */
+  async recordLoss(message: string, atIso: string): Promise<void> {
+    const losses = await this.#readLosses()
+    losses.push({ at: atIso, message, isTold: false })
+    await writeFileDurably(this.#fs, this.#lossesPath(), JSON.stringify(losses))
+  }
+
+  /** Losses no check has reported yet; they count as told from now on. */
+  async takeUntoldLosses(): Promise<{ at: string; message: string }[]> {
+    const losses = await this.#readLosses()
+    const untold = losses.filter((loss) => !loss.isTold)
+    if (untold.length === 0) return []
+    await writeFileDurably(
+      this.#fs,
+      this.#lossesPath(),
+      JSON.stringify(losses.map((loss) => ({ ...loss, isTold: true }))),
+    ).catch(() => undefined)
+    return untold.map(({ at, message }) => ({ at, message }))
+  }
+
+  async #readLosses(): Promise<{ at: string; message: string; isTold: boolean }[]> {
+    try {
+      const parsed: unknown = JSON.parse(await this.#fs.readFile(this.#lossesPath(), 'utf8'))
+      return Array.isArray(parsed)
+        ? parsed.filter(
+            (loss): loss is { at: string; message: string; isTold: boolean } =>
+              typeof loss?.at === 'string' && typeof loss?.message === 'string',
+          )
+        : []
+    } catch {
+      return []
+    }
+  }
+
+  #lossesPath(): string {
+    return join(this.#dataDir, 'backups', 'losses.json')
   }
 
   /** Where the copy of a file's last saved content is kept. */

@@ -129,6 +129,11 @@ export class DataStore {
     return this.#notices
   }
 
+  /** What earlier repairs could not bring back and no check has reported yet (told once). */
+  takeUntoldLosses(): Promise<{ at: string; message: string }[]> {
+    return this.isReadOnly ? Promise.resolve([]) : this.#context.backups.takeUntoldLosses()
+  }
+
   /** Adds a message for the reader about the library as opened (services repair at start too). */
   report(notice: Notice): void {
     this.#notices.push(notice)
@@ -366,7 +371,23 @@ export class DataStore {
     ).catch(() => null)
     if (text === null) return null
     const found = interpretFile(text, documentKind.schema)
-    return found.kind === 'valid' ? found.data : null
+    // A description of another document (copied by hand, say) describes nothing here.
+    return found.kind === 'valid' && found.data.document.id === documentId ? found.data : null
+  }
+
+  /**
+   * Whether a document's text was written after its description: a new version cut short
+   * between the two files. Two stats, so start-up need not read every text.
+   */
+  async isTextNewerThanDescription(documentId: string): Promise<boolean> {
+    assertDocumentId(documentId)
+    const folder = join(this.#context.dataDir, 'documents', documentId)
+    const [text, description] = await Promise.all(
+      ['content.json', 'document.json'].map((name) =>
+        this.#context.fs.stat(join(folder, name)).catch(() => null),
+      ),
+    )
+    return !!text && (!description || text.mtimeMs > description.mtimeMs)
   }
 
   /**

@@ -7,6 +7,8 @@ const causes: Record<string, string> = {
   EROFS: 'the data folder is on a read-only disk',
   EIO: 'the disk reported an error',
   EMFILE: 'too many files are open',
+  EISDIR: 'a folder stands where a file should be',
+  ENOTDIR: 'a file stands where a folder should be',
 }
 
 /**

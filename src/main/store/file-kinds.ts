@@ -46,6 +46,8 @@ export interface FileKind<T, Args extends readonly string[]> {
   /** Content for a new file; without it a missing file opens as null. */
   readonly defaults?: (...args: Args) => T
   readonly records: readonly RecordCollection[]
+  /** Fields that say whose file this is ({ documentId }): a file naming another owner is not this one. */
+  readonly owner?: (...args: Args) => Readonly<Record<string, string>>
 }
 
 const byId = (record: unknown) => {
@@ -98,6 +100,7 @@ export const contentKind: FileKind<ContentFile, [documentId: string]> = {
   path: (documentId) => `documents/${documentId}/content.json`,
   label: 'the text of a document',
   schema: contentFileSchema,
+  owner: (documentId) => ({ documentId }),
   records: [
     {
       field: 'segments',
@@ -125,6 +128,7 @@ export const annotationsKind: FileKind<AnnotationsFile, [documentId: string]> = 
   label: 'the highlights and notes of a document',
   schema: annotationsFileSchema,
   defaults: (documentId) => ({ schemaVersion: currentSchemaVersion, documentId, highlights: [] }),
+  owner: (documentId) => ({ documentId }),
   records: [
     {
       field: 'highlights',
@@ -158,6 +162,7 @@ export const cardsKind: FileKind<CardsFile, [documentId: string]> = {
   label: 'the flashcards of a document',
   schema: cardsFileSchema,
   defaults: (documentId) => ({ schemaVersion: currentSchemaVersion, documentId, cards: [] }),
+  owner: (documentId) => ({ documentId }),
   records: [
     {
       field: 'cards',
@@ -185,6 +190,7 @@ export const scheduleShardKind: FileKind<ScheduleShardFile, [documentId: string,
     shard,
     schedules: {},
   }),
+  owner: (documentId, shard) => ({ documentId, shard }),
   records: [
     {
       field: 'schedules',
@@ -207,6 +213,7 @@ export const positionsKind: FileKind<PositionsFile, [documentId: string]> = {
     positions: [],
     rejectedSuggestions: [],
   }),
+  owner: (documentId) => ({ documentId }),
   records: [
     {
       field: 'actors',
@@ -235,6 +242,7 @@ export const alignmentKind: FileKind<AlignmentFile, [leftId: string, rightId: st
     rightId,
     rows: [],
   }),
+  owner: (leftId, rightId) => ({ leftId, rightId }),
   // Rows only mean something together: a damaged alignment is taken from a copy whole.
   records: [],
 }
@@ -271,6 +279,7 @@ export function specOf<T, Args extends readonly string[]>(
     label,
     schema: kind.schema,
     records: kind.records,
+    ...(kind.owner ? { owner: kind.owner(...args) } : {}),
     ...(defaults ? { defaults: () => defaults(...args) } : {}),
   }
 }

@@ -25,6 +25,8 @@ export function interpretFile<T>(
   records: readonly RecordCollection[] = [],
   /** What stands in for a field of a newer file that this build cannot read (a new setting). */
   fallback: T | null = null,
+  /** Fields that say whose file this is ({ documentId }): another owner's file is not valid here. */
+  owner?: Readonly<Record<string, string>>,
 ): Interpretation<T> {
   if (text.trim() === '') return { kind: 'damaged', reason: 'it is empty' }
   if (text.includes('\u0000')) return { kind: 'damaged', reason: 'it contains binary zeros' }
@@ -43,6 +45,12 @@ export function interpretFile<T>(
     const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : ''
     return { kind: 'damaged', reason: `its content has an unexpected shape${where}` }
   }
+  const stranger = Object.entries(owner ?? {}).find(([field, value]) => parsed[field] !== value)
+  if (stranger)
+    return {
+      kind: 'damaged',
+      reason: `it holds the data of another ${stranger[0] === 'documentId' ? 'document' : 'file'}`,
+    }
   return {
     kind: 'valid',
     data: result.data,

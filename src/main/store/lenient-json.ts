@@ -31,6 +31,8 @@ export function parseLeniently(text: string): LenientParse | null {
 class LenientParser {
   dropped = 0
   #at = 0
+  /** While a place to resume is tried, a damaged value fails the try instead of being skipped. */
+  #isStrict = false
   readonly #text: string
 
   constructor(text: string) {
@@ -78,9 +80,9 @@ class LenientParser {
         this.#expectSeparator('}')
         if (key !== '__proto__') result[key] = value
       } catch (error) {
-        if (!(error instanceof Unreadable)) throw error
+        if (!(error instanceof Unreadable) || this.#isStrict) throw error
         this.dropped++
-        this.#resync(start, '}')
+        this.#skipDamaged(start, depth, 'member', '}')
       }
     }
   }
@@ -106,9 +108,9 @@ class LenientParser {
         this.#expectSeparator(']')
         result.push(value)
       } catch (error) {
-        if (!(error instanceof Unreadable)) throw error
+        if (!(error instanceof Unreadable) || this.#isStrict) throw error
         this.dropped++
-        this.#resync(start, ']')
+        this.#skipDamaged(start, depth, 'element', ']')
       }
     }
   }
@@ -121,30 +123,56 @@ class LenientParser {
   }
 
   /**
-   * Moves past a damaged value: to the next `,` or `close` at the depth where it began, reading
-   * strings as strings so that brackets inside them do not count. Always moves forward.
+   * Moves past a damaged value to the next `,` after which a sound value of the same kind
+   * follows: an element that opens like the damaged one did (a damaged record is followed by the
+   * next record, `},{`), or a member `"key": value`. Commas are tried one by one, without trusting
+   * quotes, because a damaged byte may have opened or closed a string. With no such comma the
+   * rest is cut off, as in a truncated file.
    */
-  #resync(start: number, close: string): void {
-    let depth = 0
-    let at = start
-    let inString = false
-    for (; at < this.#text.length; at++) {
-      const char = this.#text[at]
-      if (inString) {
-        if (char === '\\') at++
-        else if (char === '"') inString = false
-        continue
+  #skipDamaged(start: number, depth: number, kind: 'element' | 'member', close: string): void {
+    const opens = this.#text[start]
+    for (let comma = this.#text.indexOf(',', start + 1); comma >= 0;) {
+      if (this.#isSoundAt(comma + 1, depth, kind, close, opens)) {
+        this.#at = comma
+        return
       }
-      if (char === '"') inString = true
-      else if (char === '{' || char === '[') depth++
-      else if (char === '}' || char === ']') {
-        if (depth === 0) break
-        depth--
-      } else if (char === ',' && depth === 0) break
+      comma = this.#text.indexOf(',', comma + 1)
     }
-    // A damaged value that swallowed the closing bracket: stop at the end, keep what was read.
-    this.#at = Math.max(at, start + 1)
-    if (this.#text[this.#at] === close || this.#at >= this.#text.length) return
+    this.#at = this.#text.length
+  }
+
+  /** Whether a value (or member) parses cleanly from `at`, with no repair of its own. */
+  #isSoundAt(
+    at: number,
+    depth: number,
+    kind: 'element' | 'member',
+    close: string,
+    opens: string | undefined,
+  ): boolean {
+    const saved = this.#at
+    this.#isStrict = true
+    try {
+      this.#at = at
+      this.#skipSpace()
+      if (kind === 'element') {
+        if (opens !== undefined && this.#text[this.#at] !== opens) return false
+        this.#value(depth)
+      } else {
+        this.#string()
+        this.#skipSpace()
+        if (this.#text[this.#at] !== ':') return false
+        this.#at++
+        this.#value(depth)
+      }
+      this.#expectSeparator(close)
+      return true
+    } catch (error) {
+      if (error instanceof Unreadable) return false
+      throw error
+    } finally {
+      this.#at = saved
+      this.#isStrict = false
+    }
   }
 
   #string(): string {

@@ -11,7 +11,7 @@ import {
   recoverDamagedFile,
 } from './recover-file'
 import type { RecordCollection } from './salvage'
-import type { StoreFs } from './store-fs'
+import { hasErrorCode, type StoreFs } from './store-fs'
 import { StoredFile, type ReadOnlyReason } from './stored-file'
 
 /** Which file to open and how to judge it. */
@@ -25,6 +25,8 @@ export interface StoredFileSpec<T> {
   readonly defaults?: () => T
   /** The records the file holds: a damaged file is repaired record by record. */
   readonly records?: readonly RecordCollection[]
+  /** Fields that say whose file this is: a file naming another owner is damaged, not valid. */
+  readonly owner?: Readonly<Record<string, string>>
 }
 
 /** What opening files needs from the store. */
@@ -65,10 +67,29 @@ export async function openStoredFile<T>(
       saveLatest: (json) => context.backups.saveLatest(spec.relPath, json),
     })
 
-  const text = await readTextIfPresent(context.fs, path)
+  let text: string | null
+  try {
+    text = await readTextIfPresent(context.fs, path)
+  } catch (error) {
+    // A folder where the file should be: nothing to read, nothing to move; its copy is shown.
+    if (!hasErrorCode(error, 'EISDIR')) throw error
+    const shown = await recoverDamagedFile(
+      spec,
+      context,
+      '',
+      'a folder stands where the file should be',
+    )
+    return shown ? make(shown.data, 'unrepaired') : null
+  }
   if (text === null) return openMissing(spec, context, adapter, make)
 
-  const found = interpretFile(text, spec.schema, spec.records ?? [], spec.defaults?.() ?? null)
+  const found = interpretFile(
+    text,
+    spec.schema,
+    spec.records ?? [],
+    spec.defaults?.() ?? null,
+    spec.owner,
+  )
   if (found.kind === 'valid') return make(found.data)
   if (found.kind === 'newer') {
     const hidden = found.setAside > 0 ? ` ${found.setAside} entries it holds are not shown.` : ''
@@ -83,6 +104,7 @@ export async function openStoredFile<T>(
   }
   const recovered = await recoverDamagedFile(spec, context, text, found.reason)
   if (!recovered) return null
+  if (recovered.isNewer) return make(recovered.data, 'newer')
   return make(recovered.data, recovered.isRepairedOnDisk ? null : 'unrepaired')
 }
 

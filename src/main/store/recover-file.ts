@@ -24,6 +24,8 @@ export interface Recovered<T> {
   readonly data: T
   /** False when the disk refused the repair: the file opens read-only with what was recovered. */
   readonly isRepairedOnDisk: boolean
+  /** A newer Lectern's damaged file: read-only, never repaired by this one. */
+  readonly isNewer?: boolean
 }
 
 /** The newest copy of a file that passes its schema: its last save's copy first, then backups. */
@@ -34,13 +36,13 @@ export async function readNewestGoodCopy<T>(
   const latestPath = context.backups.latestPath(spec.relPath)
   const latest = await readTextIfPresent(context.fs, latestPath).catch(() => null)
   if (latest !== null) {
-    const found = interpretFile(latest, spec.schema)
+    const found = interpretFile(latest, spec.schema, [], null, spec.owner)
     if (found.kind === 'valid') return { data: found.data, isLatest: true, takenAt: 'last save' }
   }
   for (const backupPath of await context.backups.list(spec.relPath).catch(() => [])) {
     const text = await readTextIfPresent(context.fs, backupPath).catch(() => null)
     if (text === null) continue
-    const found = interpretFile(text, spec.schema)
+    const found = interpretFile(text, spec.schema, [], null, spec.owner)
     if (found.kind === 'valid')
       return { data: found.data, isLatest: false, takenAt: describeBackupTime(backupPath) }
   }
@@ -62,20 +64,43 @@ export async function recoverDamagedFile<T>(
 ): Promise<Recovered<T> | null> {
   const records = spec.records ?? []
   const copy = await readNewestGoodCopy(spec, context)
-  const lenient = parseLeniently(text)
-  const raw = lenient && isPlainObject(lenient.value) ? asCurrentVersion(lenient.value) : null
   const defaults = spec.defaults?.() ?? null
-  const salvaged = raw ? salvageRecords(raw, spec.schema, records, copy?.data ?? defaults) : null
-  let data: T | null = salvaged?.data ?? copy?.data ?? null
-  let added = 0
-  if (salvaged && copy) {
-    // The copy of the last save is exact; a damaged file's records may be subtly wrong. From an
-    // older backup, only what the damaged file lost is taken.
-    const [base, extra] = copy.isLatest ? [copy.data, salvaged.data] : [salvaged.data, copy.data]
+  const fallback = copy?.data ?? defaults
+  const main = salvageText(text, spec, fallback)
+  const salvaged = main?.salvaged ?? null
+  if (main && main.version > currentSchemaVersion) {
+    // A newer Lectern's file, damaged: shown as far as it can be read, never rewritten here.
+    context.report({
+      id: `newer:${spec.relPath}`,
+      level: 'warning',
+      title: 'Opened read-only',
+      message: `${capitalise(spec.label)} was saved by a newer version of Lectern (data version ${main.version}) and is damaged (${reason}). Lectern shows what it can read and changes nothing; open it with the newer Lectern to repair it.`,
+    })
+    const shown = salvaged?.data ?? defaults
+    return shown === null ? null : { data: shown, isRepairedOnDisk: false, isNewer: true }
+  }
+  // The copy of the last save may be damaged too (in other records): it is salvaged the same way.
+  const latestPath = context.backups.latestPath(spec.relPath)
+  const latestText = copy?.isLatest
+    ? null
+    : await readTextIfPresent(context.fs, latestPath).catch(() => null)
+  const latest = latestText === null ? null : salvageText(latestText, spec, fallback)
+  const isLatestWhole =
+    !!latest?.salvaged && latest.dropped === 0 && latest.salvaged.setAside.length === 0
+  const merge = (base: T, extra: T) => {
     const merged = addMissingRecords(base, extra, records)
     const checked = spec.schema.safeParse(merged.data)
-    data = checked.success ? checked.data : base
-    added = checked.success ? merged.added : 0
+    return checked.success ? { data: checked.data, added: merged.added } : { data: base, added: 0 }
+  }
+  let data: T | null = latest?.salvaged?.data ?? salvaged?.data ?? copy?.data ?? null
+  let added = 0
+  if (salvaged && copy?.isLatest) {
+    // The copy of the last save is exact; a damaged file's records may be subtly wrong.
+    data = merge(copy.data, salvaged.data).data
+  } else if (data !== null) {
+    // Each damaged copy supplies what the other lost; an older backup only what both lost.
+    if (latest?.salvaged && salvaged) data = merge(data, salvaged.data).data
+    if (copy && !isLatestWhole) ({ data, added } = merge(data, copy.data))
   }
   const label = capitalise(spec.label)
   const what = `${label} could not be read because ${reason}.`
@@ -104,7 +129,12 @@ export async function recoverDamagedFile<T>(
   const repaired = data ?? (defaults as T)
   const path = join(context.dataDir, spec.relPath)
   const asideName = `${basename(path)}.corrupt-${fileStamp(context.now())}`
-  const outcome = describeOutcome({ copy, salvaged, dropped: lenient?.dropped ?? 0, added })
+  const outcome = isLatestWhole
+    ? {
+        text: 'Lectern repaired it from the copy of your last save (damaged too, and repaired); nothing is missing.',
+        isComplete: true,
+      }
+    : describeOutcome({ copy, salvaged, dropped: main?.dropped ?? 0, added })
   try {
     await context.fs.copyFile(path, join(dirname(path), asideName))
     await new DurableJsonAdapter<T>(path, context.fs).write(repaired)
@@ -117,7 +147,15 @@ export async function recoverDamagedFile<T>(
     })
     return { data: repaired, isRepairedOnDisk: false }
   }
+  // A damaged copy of the last save is kept too, before the repaired content replaces it.
+  if (latest)
+    await context.fs
+      .copyFile(latestPath, `${latestPath}.corrupt-${fileStamp(context.now())}`)
+      .catch(() => undefined)
   await context.backups.saveLatest(spec.relPath, JSON.stringify(repaired))
+  const message = `${what} ${outcome.text} The damaged file was kept as ${asideName}.`
+  if (!outcome.isComplete)
+    await context.backups.recordLoss(message, context.now()).catch(() => undefined)
   context.report({
     id: `recovered:${spec.relPath}`,
     level: outcome.isComplete ? 'warning' : 'error',
@@ -125,6 +163,22 @@ export async function recoverDamagedFile<T>(
     message: `${what} ${outcome.text} The damaged file was kept as ${asideName}.`,
   })
   return { data: repaired, isRepairedOnDisk: true }
+}
+
+/** A damaged file's text, read leniently and kept record by record. */
+function salvageText<T>(
+  text: string,
+  spec: StoredFileSpec<T>,
+  fallback: T | null,
+): { salvaged: Salvaged<T> | null; dropped: number; version: number } | null {
+  const lenient = parseLeniently(text)
+  if (!lenient || !isPlainObject(lenient.value)) return null
+  const raw = asCurrentVersion(lenient.value)
+  return {
+    salvaged: salvageRecords(raw, spec.schema, spec.records ?? [], fallback, spec.owner),
+    dropped: lenient.dropped,
+    version: schemaVersionOf(lenient.value),
+  }
 }
 
 function describeOutcome<T>(found: {
@@ -164,14 +218,15 @@ function describeOutcome<T>(found: {
       `${lost.length} ${lost.length === 1 ? 'entry' : 'entries'} could not be read (${named.join(', ')}${more}).`,
     )
   }
-  if (dropped > 0) parts.push(`${dropped} damaged parts could not be read at all.`)
+  if (dropped > 0)
+    parts.push(`${dropped} damaged ${dropped === 1 ? 'part' : 'parts'} could not be read at all.`)
   if (salvaged.replacedFields.length > 0)
     parts.push(
       `Its ${salvaged.replacedFields.join(', ')} came from ${copy ? `the backup from ${copy.takenAt}` : 'the defaults'}.`,
     )
   if (added > 0 && copy)
     parts.push(
-      `${added} entries were taken back from the backup from ${copy.takenAt} (some may have been deleted since).`,
+      `${added} ${added === 1 ? 'entry was' : 'entries were'} taken back from the backup from ${copy.takenAt} (some may have been deleted since).`,
     )
   const isComplete = lost.length === 0 && dropped === 0 && salvaged.replacedFields.length === 0
   return {

@@ -50,8 +50,10 @@ export function salvageRecords<T>(
   schema: z.ZodType<T>,
   collections: readonly RecordCollection[],
   fallback: T | null,
+  /** Whose file this is ({ documentId }): records of another document are not kept here. */
+  owner: Readonly<Record<string, string>> = {},
 ): Salvaged<T> | null {
-  const candidate: Record<string, unknown> = { ...raw }
+  const candidate: Record<string, unknown> = { ...raw, ...owner }
   const setAside: SetAside[] = []
   const mended: SetAside[] = []
   const replacedFields: string[] = []
@@ -66,7 +68,7 @@ export function salvageRecords<T>(
     }
   }
   for (const collection of collections) {
-    const kept = keepValidRecords(candidate[collection.field], collection, candidate)
+    const kept = keepValidRecords(candidate[collection.field], collection, candidate, owner)
     candidate[collection.field] = kept.records
     setAside.push(...kept.setAside)
     mended.push(...kept.mended)
@@ -113,12 +115,19 @@ function keepValidRecords(
   value: unknown,
   collection: RecordCollection,
   file: Record<string, unknown>,
+  owner: Readonly<Record<string, string>>,
 ): { records: unknown; setAside: SetAside[]; mended: SetAside[] } {
   const setAside: SetAside[] = []
   const mended: SetAside[] = []
+  const isOwn = (record: unknown) =>
+    owner['documentId'] === undefined ||
+    fieldOf(record, 'documentId') === undefined ||
+    fieldOf(record, 'documentId') === owner['documentId']
   const fits = (record: unknown) => {
     const parsed = collection.item.safeParse(record)
-    return parsed.success && (collection.fits?.(parsed.data, file) ?? true) ? parsed : null
+    return parsed.success && isOwn(parsed.data) && (collection.fits?.(parsed.data, file) ?? true)
+      ? parsed
+      : null
   }
   const isKept = (record: unknown) => {
     const parsed = fits(record)

@@ -6,7 +6,7 @@ import { ReaderFacingError } from './reader-facing-error'
 /** Thrown when a change is attempted on a file that is open read-only. */
 export class ReadOnlyStoreError extends ReaderFacingError {
   constructor(label: string, reason: ReadOnlyReason = 'newer') {
-    super(readOnlyMessages[reason](label))
+    super(readOnlyMessages[reason](label.charAt(0).toUpperCase() + label.slice(1)))
     this.name = 'ReadOnlyStoreError'
   }
 }
@@ -19,7 +19,7 @@ const readOnlyMessages: Record<ReadOnlyReason, (label: string) => string> = {
   'in-use': (label) =>
     `${label} is open in another Lectern, so this one only reads it. Close the other one to make changes here.`,
   unwritable: (label) =>
-    `${label} is in a folder Lectern cannot write to (a read-only disk, or no permission), so it is open read-only.`,
+    `${label} is in a folder Lectern cannot write to right now (a full or read-only disk, or no permission), so it is open read-only.`,
   unrepaired: (label) =>
     `${label} was damaged and could not be repaired on disk (see the message about it), so it is open read-only. Make room on the disk and start Lectern again.`,
 }
@@ -90,7 +90,9 @@ export class StoredFile<T> {
       const draft = structuredClone(this.#db.data)
       const next = this.#checked(change(draft) ?? draft)
       const backUp = this.#backUp
-      const isNewFile = backUp !== null && (await backUp()) === null
+      // A backup that cannot be taken (backups/ is not a folder, say) never blocks the save itself:
+      // the save is what the reader asked for, and the copy of the last save follows it.
+      const isNewFile = backUp !== null && (await backUp().catch(() => undefined)) === null
       try {
         await this.#adapter.write(next)
       } catch (error) {

@@ -90,7 +90,7 @@ describe('found by the tester', () => {
 
   // fails until: a damaged copy of the last save is salvaged record by record too (today it is
   // skipped whole when it fails its schema, and only the session's first-write .bak is used).
-  it.fails(
+  it(
     'keeps every highlight when annotations.json and the copy of its last save are damaged in different highlights',
     async () => {
       const dataDir = await makeDir()
@@ -110,7 +110,7 @@ describe('found by the tester', () => {
 
   // fails until: a damaged backups/<path>.latest is copied aside before saveLatest replaces it
   // (today recovery overwrites it, and the only intact copy of a record is destroyed).
-  it.fails(
+  it(
     'keeps the bytes of a damaged copy of the last save instead of overwriting them',
     async () => {
       const dataDir = await makeDir()
@@ -131,7 +131,7 @@ describe('found by the tester', () => {
 
   // fails until: as above, for the review log (a review is lost when the day's log and its copy
   // are each damaged in a different entry).
-  it.fails(
+  it(
     'keeps every review when the day’s log and the copy of its last save are damaged in different entries',
     async () => {
       const dataDir = await makeDir()
@@ -148,7 +148,7 @@ describe('found by the tester', () => {
 
   // fails until: relisting lists a folder under the folder's own id (document.json's id is only
   // believed when it matches), and a relisted folder is not added again at every start.
-  it.fails(
+  it(
     'lists a folder again under its own id when library.json is lost and its document.json names another id',
     async () => {
       const dataDir = await makeDir()
@@ -177,7 +177,7 @@ describe('found by the tester', () => {
   // fails until: a document.json whose id is not its folder's is not taken as "a new version was
   // completed" (today every start says so, and with library.json lost the folder is listed as the
   // other document: its highlights and cards disappear and the other document is listed twice).
-  it.fails(
+  it(
     'tells the truth when a folder’s document.json is another document’s',
     async () => {
       const dataDir = await makeDir()
@@ -194,7 +194,7 @@ describe('found by the tester', () => {
   // fails until: a file whose documentId is another document's is treated as damaged (its copy
   // supplies the highlights) instead of valid; today the document shows the other one's
   // highlights, its own vanish without a word, and check then unlinks its cards for good.
-  it.fails(
+  it(
     'keeps a document’s highlights and card links when its annotations.json is another document’s',
     async () => {
       const dataDir = await makeDir()
@@ -213,7 +213,7 @@ describe('found by the tester', () => {
   // fails until: a damaged file from a newer Lectern is never written (today a stray comma makes
   // it "damaged" before its version is read: it is rewritten as version 2 without the newer
   // build's documents and fields, and the newer copy of its last save is overwritten too).
-  it.fails(
+  it(
     'never rewrites a damaged library.json that a newer Lectern wrote',
     async () => {
       const dataDir = await makeDir()
@@ -248,7 +248,7 @@ describe('found by the tester', () => {
   // a missing file (its copy shown, read-only if need be) with a sentence; today the highlights
   // are not shown (a raw "EISDIR: illegal operation on a directory, read") and `lectern check`
   // stops with "The command stopped because of an unexpected problem".
-  it.fails(
+  it(
     'explains an annotations.json that is a folder and still shows the highlights',
     async () => {
       const dataDir = await makeDir()
@@ -268,7 +268,7 @@ describe('found by the tester', () => {
 
   // fails until: check reports what a recovery at an earlier start could not bring back (a
   // *.corrupt-* copy holding records the library lacks), instead of "No problems found".
-  it.fails(
+  it(
     'does not say “No problems found” after a start that lost highlights in a recovery',
     async () => {
       const dataDir = await makeDir()
@@ -290,7 +290,7 @@ describe('found by the tester', () => {
   // (today one byte turned into `"` inside a note makes every later record unreadable). It
   // matters whenever the copy of the last save is missing: a library upgraded from Lectern 8
   // (no .latest until each file is saved again), or a copy removed after a failed write.
-  it.fails(
+  it(
     'loses at most the damaged highlight when one byte of a note becomes a quote and there is no copy of the last save',
     async () => {
       const dataDir = await makeDir()
@@ -319,7 +319,7 @@ describe('found by the tester', () => {
   // fails until: a rotated backup that cannot be taken (backups/ is not a folder, or refuses
   // writes) does not block every save with "because of an unexpected error": the save goes on
   // (the copy is a safety net) or is refused with a sentence that says why.
-  it.fails(
+  it(
     'saves a highlight, or says why in a sentence, when backups/ is not a folder',
     async () => {
       const dataDir = await makeDir()
@@ -346,7 +346,7 @@ describe('found by the tester', () => {
 
   // fails until: check finds cards sharing an id, as it does highlights (today "No problems
   // found"; deleting either card then deletes both, and they share one schedule).
-  it.fails(
+  it(
     'gives each of two cards that share an id its own, so deleting one keeps the other',
     async () => {
       const dataDir = await makeDir()
@@ -381,7 +381,7 @@ describe('found by the tester', () => {
   // fails until: a card whose schedule is lost takes it from the review log (the log is the
   // source of truth for schedules) instead of starting again as new: today `check` says "gave 1
   // card its missing schedules" with reps 0 although the log holds its review.
-  it.fails(
+  it(
     'rebuilds a reviewed card’s lost schedule from the review log, not as a new card',
     async () => {
       const dataDir = await makeDir()
