@@ -22,8 +22,8 @@ import {
 } from './expect-kept'
 
 // Found by the tester who did not write the storage code (issue 14, Lectern 9), attacking a
-// library from outside: each case acts in one process and reads back in a fresh one. Every case
-// is `it.fails` until the lead fixes it; each says what it waits for.
+// library from outside: each case acts in one process and reads back in a fresh one. Each was a
+// failing case when found; the comment above it says what had to change.
 
 interface Built {
   readonly ack: LibrarySnapshot
@@ -88,7 +88,7 @@ describe('found by the tester', () => {
   useLibraryChild()
   const makeDir = tempDirs('lectern-tester-')
 
-  // fails until: a damaged copy of the last save is salvaged record by record too (today it is
+  // Fixed: a damaged copy of the last save is salvaged record by record too (today it is
   // skipped whole when it fails its schema, and only the session's first-write .bak is used).
   it(
     'keeps every highlight when annotations.json and the copy of its last save are damaged in different highlights',
@@ -108,7 +108,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: a damaged backups/<path>.latest is copied aside before saveLatest replaces it
+  // Fixed: a damaged backups/<path>.latest is copied aside before saveLatest replaces it
   // (today recovery overwrites it, and the only intact copy of a record is destroyed).
   it(
     'keeps the bytes of a damaged copy of the last save instead of overwriting them',
@@ -129,7 +129,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: as above, for the review log (a review is lost when the day's log and its copy
+  // Fixed: as above, for the review log (a review is lost when the day's log and its copy
   // are each damaged in a different entry).
   it(
     'keeps every review when the day’s log and the copy of its last save are damaged in different entries',
@@ -146,7 +146,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: relisting lists a folder under the folder's own id (document.json's id is only
+  // Fixed: relisting lists a folder under the folder's own id (document.json's id is only
   // believed when it matches), and a relisted folder is not added again at every start.
   it(
     'lists a folder again under its own id when library.json is lost and its document.json names another id',
@@ -174,7 +174,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: a document.json whose id is not its folder's is not taken as "a new version was
+  // Fixed: a document.json whose id is not its folder's is not taken as "a new version was
   // completed" (today every start says so, and with library.json lost the folder is listed as the
   // other document: its highlights and cards disappear and the other document is listed twice).
   it(
@@ -191,7 +191,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: a file whose documentId is another document's is treated as damaged (its copy
+  // Fixed: a file whose documentId is another document's is treated as damaged (its copy
   // supplies the highlights) instead of valid; today the document shows the other one's
   // highlights, its own vanish without a word, and check then unlinks its cards for good.
   it(
@@ -210,7 +210,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: a damaged file from a newer Lectern is never written (today a stray comma makes
+  // Fixed: a damaged file from a newer Lectern is never written (today a stray comma makes
   // it "damaged" before its version is read: it is rewritten as version 2 without the newer
   // build's documents and fields, and the newer copy of its last save is overwritten too).
   it(
@@ -244,7 +244,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: a folder (or anything not a regular file) where a data file belongs is read as
+  // Fixed: a folder (or anything not a regular file) where a data file belongs is read as
   // a missing file (its copy shown, read-only if need be) with a sentence; today the highlights
   // are not shown (a raw "EISDIR: illegal operation on a directory, read") and `lectern check`
   // stops with "The command stopped because of an unexpected problem".
@@ -266,7 +266,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: check reports what a recovery at an earlier start could not bring back (a
+  // Fixed: check reports what a recovery at an earlier start could not bring back (a
   // *.corrupt-* copy holding records the library lacks), instead of "No problems found".
   it(
     'does not say “No problems found” after a start that lost highlights in a recovery',
@@ -286,7 +286,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: the lenient parser resynchronises at the next record after a damaged string
+  // Fixed: the lenient parser resynchronises at the next record after a damaged string
   // (today one byte turned into `"` inside a note makes every later record unreadable). It
   // matters whenever the copy of the last save is missing: a library upgraded from Lectern 8
   // (no .latest until each file is saved again), or a copy removed after a failed write.
@@ -316,7 +316,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: a rotated backup that cannot be taken (backups/ is not a folder, or refuses
+  // Fixed: a rotated backup that cannot be taken (backups/ is not a folder, or refuses
   // writes) does not block every save with "because of an unexpected error": the save goes on
   // (the copy is a safety net) or is refused with a sentence that says why.
   it(
@@ -344,7 +344,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: check finds cards sharing an id, as it does highlights (today "No problems
+  // Fixed: check finds cards sharing an id, as it does highlights (today "No problems
   // found"; deleting either card then deletes both, and they share one schedule).
   it(
     'gives each of two cards that share an id its own, so deleting one keeps the other',
@@ -378,7 +378,7 @@ describe('found by the tester', () => {
     caseTimeout,
   )
 
-  // fails until: a card whose schedule is lost takes it from the review log (the log is the
+  // Fixed: a card whose schedule is lost takes it from the review log (the log is the
   // source of truth for schedules) instead of starting again as new: today `check` says "gave 1
   // card its missing schedules" with reps 0 although the log holds its review.
   it(

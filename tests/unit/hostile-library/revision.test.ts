@@ -21,9 +21,7 @@ describe('a revision cut short between its two files', () => {
   useLibraryChild()
   const makeDir = tempDirs('lectern-hostile-')
 
-  // fails until: revisions are reconciled at start (content.json's revision against
-  // library.json's), with a notice
-  it.fails(
+  it(
     'reconciles the new text with the library entry at the next start, and says so',
     async () => {
       const dataDir = await makeDir()
