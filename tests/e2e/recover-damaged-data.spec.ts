@@ -101,7 +101,7 @@ test('Check library repairs what is safe, lists a cut-off import again, trashes 
   expect(await readdir(dataDir)).not.toContain('trash')
 
   await page.keyboard.press('l')
-  await expect(page.getByRole('button', { name: /A cut-off import/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^A cut-off import/ })).toBeVisible()
   await page.getByRole('button', { name: 'Check library…' }).click()
   await expect(dialog).toContainText('Everything is in order.')
 })
