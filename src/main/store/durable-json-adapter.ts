@@ -33,7 +33,11 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
 
   /** Replaces the file's content; resolves only once the new content is durable. */
   write(data: T): Promise<void> {
-    const json = JSON.stringify(data)
+    return this.writeJson(JSON.stringify(data))
+  }
+
+  /** Replaces the file's content with JSON already made from its data (made once per save). */
+  writeJson(json: string): Promise<void> {
     const run = this.#queue.then(() => this.#writeDurably(json))
     this.#queue = run.catch(() => undefined)
     return run

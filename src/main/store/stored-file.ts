@@ -93,8 +93,9 @@ export class StoredFile<T> {
       // A backup that cannot be taken (backups/ is not a folder, say) never blocks the save itself:
       // the save is what the reader asked for, and the copy of the last save follows it.
       const isNewFile = backUp !== null && (await backUp().catch(() => undefined)) === null
+      const json = JSON.stringify(next)
       try {
-        await this.#adapter.write(next)
+        await this.#adapter.writeJson(json)
       } catch (error) {
         // The file may already hold the new content (only the folder's fsync failed): put the
         // old content back, so the disk says what the reader is told — nothing changed.
@@ -103,7 +104,7 @@ export class StoredFile<T> {
       }
       this.#db.data = next
       this.#backUp = null
-      await this.#saveLatest(JSON.stringify(next))
+      await this.#saveLatest(json)
       // A file's first version is backed up too, so a damaged file always has a copy to return
       // to. The write itself has succeeded, so a failed copy here does not fail it.
       if (isNewFile) await backUp?.().catch(() => null)
