@@ -92,7 +92,7 @@ export async function relistDocumentFolders(store: DataStore): Promise<RelistRep
   const unreadable: string[] = []
   for (const id of unlisted) {
     const described = await store.readDocumentFile(id)
-    const content = await store.content(id, id).catch(() => null)
+    const content = await store.content(id, described?.document.title ?? id).catch(() => null)
     if (!content) {
       unreadable.push(id)
       continue
