@@ -1,5 +1,5 @@
 import { itemKey, variantsOf } from '../../shared/domain/cards/variants'
-import { countStudy, type StudyCounts } from '../../shared/domain/cards/study-counts'
+import { countStudy, isToStudyNow, type StudyCounts } from '../../shared/domain/cards/study-counts'
 import { Scheduler, type Grade } from '../../shared/domain/scheduling'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import type {
@@ -88,9 +88,16 @@ export class ReviewService {
     let dueReview = 0
     let newCount = 0
     let nextLater: string | null = null
-    const items = await this.#items()
-    for (const item of items) {
+    // Totals in the same pass: a grade with 50,000 cards must not group them all again. A card's
+    // items come one after another (see #items), so a new card object starts a new card.
+    let cardCount = 0
+    let toStudy = 0
+    let previousCard: Card | null = null
+    for (const item of await this.#items()) {
       const { schedule } = item
+      if (item.card !== previousCard) cardCount++
+      previousCard = item.card
+      if (isToStudyNow(schedule, now)) toStudy++
       if (schedule.isSuspended || (schedule.buriedUntil && schedule.buriedUntil > now)) continue
       if (schedule.state === 'new') {
         newCount++
@@ -129,7 +136,7 @@ export class ReviewService {
         learning: dueLearning,
         review: dueReview,
       },
-      totals: countStudy(itemsByCard(items).values(), now),
+      totals: { cards: cardCount, toStudy },
       nextDue: isEmpty ? nextLater : null,
       asOf: now,
     }

@@ -60,6 +60,7 @@ export async function openStoredFile<T>(
       label: spec.label,
       adapter,
       schema: spec.schema,
+      records: spec.records ?? [],
       data,
       isReadOnly: reason !== null || inUse,
       readOnlyReason: reason ?? context.readOnlyCause ?? 'in-use',

@@ -1,7 +1,9 @@
 import { Low } from 'lowdb'
 import type { z } from 'zod'
 import { wasReplaced, type DurableJsonAdapter } from './durable-json-adapter'
+import { CheckedJson } from './checked-json'
 import { ReaderFacingError } from './reader-facing-error'
+import type { RecordCollection } from './salvage'
 
 /** Thrown when a change is attempted on a file that is open read-only. */
 export class ReadOnlyStoreError extends ReaderFacingError {
@@ -50,7 +52,7 @@ export class StoredFile<T> {
   readonly #readOnlyReason: ReadOnlyReason
   readonly #db: Low<T>
   readonly #adapter: DurableJsonAdapter<T>
-  readonly #schema: z.ZodType<T>
+  readonly #checker: CheckedJson<T>
   readonly #saveLatest: (json: string) => Promise<void>
   #backUp: BackUp | null
   #queue: Promise<unknown> = Promise.resolve()
@@ -59,6 +61,8 @@ export class StoredFile<T> {
     label: string
     adapter: DurableJsonAdapter<T>
     schema: z.ZodType<T>
+    /** The file's records: a save checks only those it did not already hold. */
+    records?: readonly RecordCollection[]
     data: T
     isReadOnly: boolean
     readOnlyReason?: ReadOnlyReason
@@ -71,7 +75,7 @@ export class StoredFile<T> {
     this.isReadOnly = options.isReadOnly
     this.#readOnlyReason = options.readOnlyReason ?? 'newer'
     this.#adapter = options.adapter
-    this.#schema = options.schema
+    this.#checker = new CheckedJson(options.schema, options.records ?? [])
     this.#saveLatest = options.saveLatest
     this.#db = new Low(options.adapter, options.data)
     this.#db.data = options.data
@@ -88,12 +92,11 @@ export class StoredFile<T> {
     const run = this.#queue.then(async () => {
       if (this.isReadOnly) throw new ReadOnlyStoreError(this.label, this.#readOnlyReason)
       const draft = structuredClone(this.#db.data)
-      const next = this.#checked(change(draft) ?? draft)
+      const { data: next, json } = this.#checked(change(draft) ?? draft)
       const backUp = this.#backUp
       // A backup that cannot be taken (backups/ is not a folder, say) never blocks the save itself:
       // the save is what the reader asked for, and the copy of the last save follows it.
       const isNewFile = backUp !== null && (await backUp().catch(() => undefined)) === null
-      const json = JSON.stringify(next)
       try {
         await this.#adapter.writeJson(json)
       } catch (error) {
@@ -103,6 +106,7 @@ export class StoredFile<T> {
         throw error
       }
       this.#db.data = next
+      this.#checker.acknowledge()
       this.#backUp = null
       await this.#saveLatest(json)
       // A file's first version is backed up too, so a damaged file always has a copy to return
@@ -114,12 +118,14 @@ export class StoredFile<T> {
     return run
   }
 
-  /** The value as the next start will read it, or an error naming what does not fit. */
-  #checked(value: T): T {
-    const result = this.#schema.safeParse(value)
-    if (result.success) return result.data
-    const issue = result.error.issues[0]
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : ''
-    throw new UnsavableValueError(this.label, `${issue?.message ?? 'a value does not fit'}${where}`)
+  /** The value as the next start will read it, and its JSON; or an error naming what does not fit. */
+  #checked(value: T): { data: T; json: string } {
+    const checked = this.#checker.check(value, this.#db.data)
+    if ('where' in checked)
+      throw new UnsavableValueError(
+        this.label,
+        `${checked.message}${checked.where ? ` at ${checked.where}` : ''}`,
+      )
+    return checked
   }
 }
