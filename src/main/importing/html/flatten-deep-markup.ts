@@ -1,3 +1,4 @@
+import { inlineTags } from './inline-tags'
 /**
  * Deepest nesting of elements a page or chapter keeps. Real pages nest a few dozen levels; the
  * HTML parser checks the open elements at every tag, so its time grows with depth × tags (2,500
@@ -59,33 +60,6 @@ const rawTextHtmlTags = new Set([
   'iframe',
   'noembed',
   'noframes',
-])
-
-/** Inline elements: dropped without a space, so a word split by them stays one word. */
-const inlineTags = new Set([
-  'a',
-  'abbr',
-  'b',
-  'big',
-  'cite',
-  'code',
-  'em',
-  'font',
-  'i',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'tt',
-  'u',
-  'var',
 ])
 
 /** What flattening found: the markup to parse and how deep the original nested. */

@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability'
+import { inlineTags } from './inline-tags'
 import createDOMPurify from 'dompurify'
 import { JSDOM } from 'jsdom'
 import { guessLanguage, normaliseLanguageTag, primaryLanguageOf } from '../guess-language'
@@ -220,42 +221,6 @@ export function blocksOfHtml(
 
 const textNode = 3
 const elementNode = 1
-
-/** Markup inside a line of text: it joins the words around it into one paragraph. */
-const inlineTags = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'br',
-  'cite',
-  'code',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var',
-  'wbr',
-])
 
 /** Whether an element holds words of its own, outside any child element. */
 function hasBareText(element: Element): boolean {
