@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
-import { build } from 'esbuild'
+import { bundleChild } from './bundle-child'
 import { afterAll, beforeAll } from 'vitest'
 import type { CheckReport } from '../../src/shared/model'
 import type { LibraryAction, LibrarySnapshot } from './library-snapshot-core'
@@ -33,23 +32,10 @@ export function useLibraryChild(): void {
 
 function libraryChild(): Promise<string> {
   if (bundled) return bundled
-  // Inside the project, so its packages resolve; split, so the importers load only if used.
-  outdir = resolve(
-    __dirname,
-    `../../node_modules/.cache/library-child-${process.pid}-${randomBytes(4).toString('hex')}`,
-  )
-  const dir = outdir
-  bundled = build({
-    entryPoints: [childSource],
-    outdir: dir,
-    outExtension: { '.js': '.mjs' },
-    splitting: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'silent',
-  }).then(() => join(dir, 'library-child.mjs'))
+  bundled = bundleChild(childSource).then((path) => {
+    outdir = dirname(path)
+    return path
+  })
   return bundled
 }
 

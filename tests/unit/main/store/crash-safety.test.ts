@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join, resolve } from 'node:path'
-import { build } from 'esbuild'
+import { dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Backups } from '../../../../src/main/store/backups'
 import { createServices, type Services } from '../../../../src/main/services/create-services'
@@ -11,6 +10,7 @@ import { openStoredFile } from '../../../../src/main/store/open-stored-file'
 import { realFs } from '../../../../src/main/store/store-fs'
 import { crashDocumentId, fontSizeForEntry, journalSpec } from '../../../support/journal-file'
 import { resourcesDir } from '../../../support/services'
+import { bundleChild } from '../../../support/bundle-child'
 import { seededRandom } from '../../../support/generated-text'
 
 /** How many times the writer is killed; LECTERN_CRASH_KILLS asks for more. */
@@ -73,24 +73,7 @@ describe('crash safety', () => {
   let dataDir: string
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'lectern-crash-'))
-    // One bundle instead of a TypeScript loader in every child: a child starts in ~0.2 s, not 0.7.
-    // Inside the project, so its packages resolve; split, so the importers load only if used.
-    const outdir = resolve(
-      __dirname,
-      `../../../../node_modules/.cache/crash-writer-${basename(dataDir)}`,
-    )
-    bundledWriter = join(outdir, 'crash-writer.mjs')
-    await build({
-      entryPoints: [writer],
-      outdir,
-      outExtension: { '.js': '.mjs' },
-      splitting: true,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'silent',
-    })
+    bundledWriter = await bundleChild(writer)
   })
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true })

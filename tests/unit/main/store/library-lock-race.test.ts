@@ -1,9 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
-import { basename, dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
-import { build } from 'esbuild'
+import { bundleChild } from '../../../support/bundle-child'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lockFileName } from '../../../../src/main/store/library-lock'
 import { startTimeOf, thisProcess } from '../../../../src/main/store/process-identity'
@@ -58,22 +58,7 @@ describe('the library lock, claimed by several processes at once', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'lectern-lock-race-'))
-    // One bundle instead of a TypeScript loader in every child (see crash-safety.test.ts).
-    const outdir = resolve(
-      __dirname,
-      `../../../../node_modules/.cache/lock-claimer-${basename(root)}`,
-    )
-    bundle = join(outdir, 'lock-claimer.mjs')
-    await build({
-      entryPoints: [claimer],
-      outdir,
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'silent',
-    })
+    bundle = await bundleChild(claimer)
   })
   afterAll(async () => {
     for (const child of children.splice(0)) child.stop()
