@@ -3,7 +3,7 @@ import type { RequestArgs, RequestName, RequestResult } from '../../shared/ipc/c
 import type { Services } from '../services/create-services'
 import { startOfNextDay } from '../services/local-day'
 import { checkLibrary } from '../services/library-check'
-import { parseExternalUrl } from '../windows/external-links'
+import { parseExternalUrl } from '../../shared/links/external-url'
 import { ExportService } from '../interchange/export-service'
 import { importAnkiTextFile } from '../interchange/import-anki-cards'
 import { importWebAnnotationFile } from '../interchange/import-annotations'

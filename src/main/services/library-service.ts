@@ -184,8 +184,9 @@ export class LibraryService {
         schemaVersion: currentSchemaVersion,
         documentId,
         revision,
-        ...parsed.content,
+        text: parsed.content.text,
         segments: [...parsed.content.segments],
+        ...(parsed.content.marks?.length ? { marks: [...parsed.content.marks] } : {}),
       })
       await this.#deps.store.saveDocumentFile(meta)
       await this.#deps.store.library.update((library) => {
@@ -223,12 +224,16 @@ export class LibraryService {
       ...(meta.readingPosition ? { readingPosition: meta.readingPosition } : {}),
     }
     try {
-      await content.update((draft) => ({
-        ...draft,
-        revision,
-        text: parsed.content.text,
-        segments: [...parsed.content.segments],
-      }))
+      await content.update((draft) => {
+        const { marks: _oldMarks, ...rest } = draft
+        return {
+          ...rest,
+          revision,
+          text: parsed.content.text,
+          segments: [...parsed.content.segments],
+          ...(parsed.content.marks?.length ? { marks: [...parsed.content.marks] } : {}),
+        }
+      })
       // The text is the truth about the revision; the folder's description follows it, then
       // the library (a stop between them is reconciled at the next start or open).
       await this.#deps.store.saveDocumentFile(withoutPlace(revised))

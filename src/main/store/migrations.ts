@@ -13,6 +13,10 @@ const migrations: readonly Migration[] = [
   // files. Both old shapes stay readable (optional `schedules`, `month`); the store moves a
   // cards file's schedules to the shards the first time it opens it.
   (data) => ({ ...data, schemaVersion: 2 }),
+  // Schema 3 lets a document's content keep its shape: heading levels, list numbers and nesting,
+  // code blocks, table cells, footnotes and inline marks. All optional, so stamping is enough;
+  // an older Lectern opens a version-3 library read-only rather than drop what it cannot show.
+  (data) => ({ ...data, schemaVersion: 3 }),
 ]
 
 /** The schema version a parsed file declares; 0 when it has none. */

@@ -1,3 +1,4 @@
+import { parseExternalUrl } from '../../shared/links/external-url'
 import { z } from 'zod'
 import {
   defaultHighlightLabels,
@@ -7,7 +8,7 @@ import {
 } from '../../shared/model'
 
 /** The schema version this build writes. Files with a higher number open read-only. */
-export const currentSchemaVersion = 2
+export const currentSchemaVersion = 3
 
 /** Document ids are also folder names, so they are restricted to a safe alphabet. */
 export const documentIdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/
@@ -123,6 +124,9 @@ export const documentFileSchema = z.object({
 })
 export type DocumentFile = z.infer<typeof documentFileSchema>
 
+/** A footnote's label as the source prints it: a few letters or digits. */
+const footnoteLabel = z.string().regex(/^[\p{L}\p{N}_*†‡§-]{1,16}$/u)
+
 export const segmentSchema = z.object({
   kind: z.enum([
     'title',
@@ -131,6 +135,9 @@ export const segmentSchema = z.object({
     'paragraph',
     'quote',
     'list-item',
+    'code',
+    'table-cell',
+    'footnote',
     'figure-alt',
     'figure-caption',
     'figure-credit',
@@ -143,6 +150,34 @@ export const segmentSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{16}\.(?:png|jpe?g|gif|webp)$/)
     .optional(),
+  level: z.number().int().min(1).max(6).optional(),
+  depth: z.number().int().min(0).max(32).optional(),
+  ordinal: z.number().int().min(-1_000_000_000).max(1_000_000_000).optional(),
+  cell: z
+    .object({
+      table: z.number().int().nonnegative(),
+      row: z.number().int().nonnegative(),
+      column: z.number().int().nonnegative().max(1000),
+      isHeader: z.boolean(),
+    })
+    .optional(),
+  footnote: footnoteLabel.optional(),
+})
+
+/** Inline formatting: only Lectern's own kinds, and links only to https: or mailto: addresses. */
+export const markSchema = z.object({
+  kind: z.enum(['emphasis', 'strong', 'code', 'link', 'footnote-ref']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  href: z
+    .string()
+    .max(2048)
+    .refine(
+      (href) => parseExternalUrl(href) !== null,
+      'A link must be an https: or mailto: address.',
+    )
+    .optional(),
+  footnote: footnoteLabel.optional(),
 })
 
 /** documents/<id>/content.json: one revision of a document's text and its blocks. */
@@ -153,9 +188,13 @@ export const contentFileSchema = z
     revision: revisionSchema,
     text: z.string(),
     segments: z.array(segmentSchema),
+    marks: z.array(markSchema).optional(),
   })
   .refine((file) => file.segments.every((s) => s.start <= s.end && s.end <= file.text.length), {
     message: 'A block points outside the document text.',
+  })
+  .refine((file) => (file.marks ?? []).every((m) => m.start < m.end && m.end <= file.text.length), {
+    message: 'A formatting mark points outside the document text.',
   })
 export type ContentFile = z.infer<typeof contentFileSchema>
 

@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron'
-import { parseExternalUrl } from './external-links'
+import { parseExternalUrl } from '../../shared/links/external-url'
 
 /** What to do with a navigation the page or a link asked for. */
 export type NavigationDecision =

@@ -8,12 +8,27 @@ export type SegmentKind =
   | 'paragraph'
   | 'quote'
   | 'list-item'
+  | 'code'
+  | 'table-cell'
+  | 'footnote'
   | 'figure-alt'
   | 'figure-caption'
   | 'figure-credit'
   | 'author-tag'
 
-/** One block of a document: a span of the document's text, `[start, end)` in string indices. */
+/** Where a table cell sits: tables are numbered in document order, rows and columns from 0. */
+export interface TableCellPlace {
+  readonly table: number
+  readonly row: number
+  readonly column: number
+  /** A header cell (`<th>`, a Markdown table's first row). */
+  readonly isHeader: boolean
+}
+
+/**
+ * One block of a document: a span of the document's text, `[start, end)` in string indices.
+ * The shape fields are plain data of Lectern's own: nothing in them can run or load anything.
+ */
 export interface Segment {
   readonly kind: SegmentKind
   readonly start: number
@@ -22,12 +37,37 @@ export interface Segment {
   readonly lang?: string
   /** For a figure's alt text: the stored picture, a file name in the document's assets folder. */
   readonly asset?: string
+  /** A heading's level, 1–6 (absent: 2). */
+  readonly level?: number
+  /** Nesting of a list item or block quote: 0 at the top (absent: 0). */
+  readonly depth?: number
+  /** The number an item of an ordered list shows ("7" for "7."); absent for a bulleted item. */
+  readonly ordinal?: number
+  /** For a table cell: which table, row and column. */
+  readonly cell?: TableCellPlace
+  /** For a footnote: its label as the source shows it ("1", "a"). */
+  readonly footnote?: string
+}
+
+/** Inline formatting over a span of the text; spans are string indices, like segments. */
+export type MarkKind = 'emphasis' | 'strong' | 'code' | 'link' | 'footnote-ref'
+
+export interface Mark {
+  readonly kind: MarkKind
+  readonly start: number
+  readonly end: number
+  /** For a link: an https: or mailto: address, opened only in the system browser on click. */
+  readonly href?: string
+  /** For a footnote reference: the label of the footnote it points to. */
+  readonly footnote?: string
 }
 
 /** A document's text and its blocks; every offset in the app is an index into `text`. */
 export interface DocumentText {
   readonly text: string
   readonly segments: readonly Segment[]
+  /** Inline formatting, sorted by start; absent in documents imported before it was kept. */
+  readonly marks?: readonly Mark[]
 }
 
 /** Where a document came from, as far as the app knows it. */

@@ -6,7 +6,7 @@ import { formatMegabytes, maxTextFileBytes } from '../decode-text'
 import { guessLanguage, normaliseLanguageTag, primaryLanguageOf } from '../guess-language'
 import { descendantsNamed, firstDescendantNamed } from '../html/descendants-named'
 import { flattenDeepMarkup } from '../html/flatten-deep-markup'
-import { blocksOfHtml } from '../html/parse-html'
+import { blocksOfHtml } from '../html/blocks-of-html'
 import { assembleText, type Block } from '../plain-text/assemble-text'
 import { titleFromFileName, type ParsedText } from '../plain-text/parse-plain-text'
 

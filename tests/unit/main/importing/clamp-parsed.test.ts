@@ -91,7 +91,7 @@ describe('what an import describes fits the library file', () => {
     expect(checked.success ? [] : checked.error.issues).toEqual([])
     if (!read.ok) return
     const content = contentFileSchema.safeParse({
-      schemaVersion: 2,
+      schemaVersion: 3,
       documentId: 'doc-1',
       revision: { id: 'rev-1', hash: 'a'.repeat(64), createdAt: '2026-11-28T09:00:00.000Z' },
       ...read.value.parsed.content,

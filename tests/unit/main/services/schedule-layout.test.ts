@@ -84,7 +84,7 @@ describe('schedule shards and the daily review log', () => {
     ])
     const cards = JSON.parse(await readFile(join(folder, 'cards.json'), 'utf8'))
     expect(cards).not.toHaveProperty('schedules')
-    expect(cards.schemaVersion).toBe(2)
+    expect(cards.schemaVersion).toBe(3)
     const shard = JSON.parse(
       await readFile(join(folder, 'schedules', `${scheduleShardOf('b')}.json`), 'utf8'),
     )

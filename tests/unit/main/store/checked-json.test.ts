@@ -20,7 +20,7 @@ const highlight = (i: number) => ({
 })
 
 const file = (count: number): AnnotationsFile => ({
-  schemaVersion: 2,
+  schemaVersion: 3,
   documentId: 'doc',
   highlights: Array.from({ length: count }, (_, i) => highlight(i)),
 })
@@ -52,7 +52,7 @@ describe('checking a save against the schema that reads the file', () => {
   })
 
   it('refuses a field outside the records that does not fit', () => {
-    const refused = checker().check({ ...file(2), schemaVersion: 9 as 2 }, file(2))
+    const refused = checker().check({ ...file(2), schemaVersion: 9 as 3 }, file(2))
     expect(refused).toMatchObject({ where: 'schemaVersion' })
   })
 })

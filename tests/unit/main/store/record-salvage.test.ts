@@ -5,6 +5,7 @@ import { checkLibrary } from '../../../../src/main/services/library-check'
 import type { Services } from '../../../../src/main/services/create-services'
 import { DataStore } from '../../../../src/main/store/data-store'
 import { UnsavableValueError } from '../../../../src/main/store/stored-file'
+import { currentSchemaVersion } from '../../../../src/main/store/schema'
 import { FaultyFs } from '../../../support/faulty-fs'
 import { servicesOn } from '../../../support/services'
 import { tempDirs } from '../../../support/temp-dir'
@@ -196,7 +197,7 @@ describe('a damaged file keeps every record it can', () => {
     await first.store.close()
     const path = join(dataDir, 'library.json')
     const library = JSON.parse(await readFile(path, 'utf8'))
-    library.schemaVersion = 3
+    library.schemaVersion = currentSchemaVersion + 1
     library.documents.push({ ...library.documents[0], id: 'future-doc', format: 'hologram' })
     await writeFile(path, JSON.stringify(library))
     await writeFile(join(dataDir, 'documents', id, 'x'), '')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseExternalUrl } from '../../../../src/main/windows/external-links'
+import { parseExternalUrl } from '../../../../src/shared/links/external-url'
 import { decideNavigation, decideWindowOpen } from '../../../../src/main/windows/navigation-guards'
 import { isSecure, secureWebPreferences } from '../../../../src/main/windows/secure-web-preferences'
 import { contentSecurityPolicy } from '../../../../src/shared/security/content-security-policy'

@@ -3,7 +3,8 @@ import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { JSDOM } from 'jsdom'
-import { blocksOfHtml, parseHtml } from '../../../../../src/main/importing/html/parse-html'
+import { parseHtml } from '../../../../../src/main/importing/html/parse-html'
+import { blocksOfHtml } from '../../../../../src/main/importing/html/blocks-of-html'
 
 const fixture = (name: string) =>
   readFileSync(resolve(__dirname, '../../../../fixtures/html', name), 'utf8')
