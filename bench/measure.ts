@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import type { Sizes } from './sizes'
 
 /** The median of some numbers. */
 export function median(values: readonly number[]): number {
@@ -25,13 +26,28 @@ export async function time(runs: number, work: () => unknown): Promise<number[]>
   return times
 }
 
-/** One row of the results: a figure, its reference measured in the same run, and the target. */
+/** A figure measured in the same run to compare Lectern's with. */
+export interface Comparison {
+  /** What was measured, e.g. "bare MiniSearch" or "one fdatasync". */
+  readonly name: string
+  readonly value: number
+}
+
+/**
+ * One row of the results: Lectern's figure beside what a user would otherwise use (the peer:
+ * SQLite, MiniSearch, Hypothesis's anchoring, a static page…) and the physical floor (a bare
+ * fsync, reading the file), both measured in the same run, and the target.
+ */
 export interface BenchResult {
   readonly workload: string
+  /** The unit and statistic, e.g. "p95 ms". */
   readonly figure: string
   readonly value: number
-  readonly reference: string
-  readonly referenceValue: number
+  readonly peer: Comparison | null
+  readonly floor: Comparison | null
   readonly target: string
   readonly isMet: boolean
 }
+
+/** One benchmark: a named function giving one or more rows. */
+export type Workload = (sizes: Sizes) => Promise<BenchResult | BenchResult[]>
