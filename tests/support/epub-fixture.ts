@@ -118,3 +118,49 @@ export function makeShapedEpub(shape: EpubShape): Uint8Array {
   })
   return zipSync(files)
 }
+
+const shapedChapter = (title: string, body: string) =>
+  `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`
+
+/**
+ * An EPUB 3 that keeps a book's shape: a figure with its picture, alt text and one caption,
+ * footnotes marked three ways (epub:type, ARIA roles, a bare `<sup><a href="#…">`), an ordered
+ * list starting at 3 with a nested list, a table with header cells, a code block, a block quote
+ * and inline emphasis, strong, code and links. For the importers' tests and e2e screenshots.
+ */
+export function makeShapeEpub(): Uint8Array {
+  const one = [
+    '<p>The heron stands <em>perfectly still</em> at the edge of the water, and <strong>waits</strong>.',
+    '<a epub:type="noteref" href="#note-1" id="ref-1">1</a></p>',
+    '<figure><img src="../Images/heron.png" alt="A grey heron standing in shallow water"/>',
+    '<figcaption>The grey heron at dawn.</figcaption></figure>',
+    '<p>Its year, in order:</p>',
+    '<ol start="3"><li>Nesting in <em>February</em>.</li><li>Fledging in May:<ol><li>the first flight;</li><li>the first catch.</li></ol></li><li>Dispersal in autumn.</li></ol>',
+    '<blockquote><p>Patience is the heron’s only tool.</p></blockquote>',
+    '<aside epub:type="footnote" id="note-1"><p>Herons may stand still for over an hour.</p></aside>',
+  ].join('')
+  const two = [
+    '<p>Counts from the survey, see <a href="https://birds.example.org/survey">the survey site</a>',
+    ' and <code>survey.csv</code>.<a role="doc-noteref" href="#note-2">2</a></p>',
+    '<table><thead><tr><th>Year</th><th>Nests</th></tr></thead><tbody><tr><td>2024</td><td>41</td></tr><tr><td>2025</td><td>47</td></tr></tbody></table>',
+    '<pre><code>year,nests\n2024,41\n  2025,47</code></pre>',
+    '<p>A late count came in.<sup><a href="#fn3" id="r3">3</a></sup></p>',
+    '<section role="doc-endnotes"><ol>',
+    '<li role="doc-footnote" id="note-2"><p>Counted from the boats.</p></li>',
+    '</ol></section>',
+    '<p id="fn3">The 2025 count was finished in March.</p>',
+  ].join('')
+  const shapeOpf = opf.replace(
+    '<dc:title>A Small Book</dc:title>',
+    '<dc:title>A Book with Shape</dc:title>',
+  )
+  return zipSync({
+    mimetype: strToU8('application/epub+zip'),
+    'META-INF/container.xml': strToU8(container),
+    'OEBPS/content.opf': strToU8(shapeOpf),
+    'OEBPS/nav.xhtml': strToU8(nav),
+    'OEBPS/Images/heron.png': tinyPng,
+    'OEBPS/Text/one.xhtml': strToU8(shapedChapter('The River', one)),
+    'OEBPS/Text/two.xhtml': strToU8(shapedChapter('The Sea', two)),
+  })
+}
