@@ -18,6 +18,8 @@ export default defineConfig(({ command }) => ({
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
           // Imported files are parsed in this worker thread, off main's event loop.
           importWorker: resolve(__dirname, 'src/main/importing/read-worker.ts'),
+          // The search index is built, kept and searched in this worker thread.
+          searchWorker: resolve(__dirname, 'src/main/search/search-worker.ts'),
         },
       },
     },

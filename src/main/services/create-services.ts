@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { DataStore } from '../store/data-store'
 import type { StoreFs } from '../store/store-fs'
 import { AlignmentService } from './alignment-service'
@@ -6,6 +8,7 @@ import { AnnotationService } from './annotation-service'
 import { CardService } from './card-service'
 import { PositionService } from './position-service'
 import { SearchService } from './search-service'
+import { searchInWorker, type SearchWorkerOptions } from '../search/search-backend'
 import { applyStudyMaterial, readStudyMaterial } from './study-material'
 import { ReviewLog } from './review-log'
 import { ReviewService } from './review-service'
@@ -38,6 +41,11 @@ export interface ServiceOptions {
   readonly seedStudyMaterial?: boolean
   /** Parse imported files in this worker (the app and the command line); else on this thread. */
   readonly importWorker?: ReadWorkerOptions
+  /**
+   * Build, keep and search the index in this worker; by default the one built beside the app's
+   * bundle (searchWorker.js), else on this thread (tests).
+   */
+  readonly searchWorker?: SearchWorkerOptions
   /** Parse imported files with this reader instead (tests whose loader cannot load it lazily). */
   readonly readDocument?: DocumentReader
   /** The reader's time zone for counting calendar days; the machine's when absent (tests pass one). */
@@ -76,10 +84,20 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(options.fs ? { fs: options.fs } : {}),
   })
   const newId = () => randomUUID()
+  const builtSearchWorker = join(__dirname, 'searchWorker.js')
+  const searchWorker =
+    options.searchWorker ?? (existsSync(builtSearchWorker) ? { path: builtSearchWorker } : null)
+  const search = new SearchService({
+    store,
+    dataDir: options.dataDir,
+    ...(searchWorker ? { backend: searchInWorker(searchWorker) } : {}),
+  })
   const library = new LibraryService({
     store,
     now,
     newId,
+    // The index is built as documents come and go, off the main thread, not at the first search.
+    onDocumentsChanged: () => search.noteLibraryChanged(),
     hashText: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
     ...(options.importWorker ? { readDocument: readInWorker(options.importWorker) } : {}),
     ...(options.readDocument ? { readDocument: options.readDocument } : {}),
@@ -109,7 +127,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     const material = await readStudyMaterial(options.resourcesDir, id)
     if (material) await applyStudyMaterial({ store, annotations, positions, cards, material })
   }
-  const search = new SearchService(store)
   const alignments = new AlignmentService(store, library)
   const exports = new ExportService({ library, annotations, cards, settings, now: clock })
   const backups = new BackupService(options.dataDir, now)

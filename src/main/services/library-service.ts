@@ -24,6 +24,8 @@ export interface LibraryServiceDeps {
   readonly hashText: (text: string) => string
   /** Parses a file (in a worker thread in the app); on this thread when not given. */
   readonly readDocument?: DocumentReader
+  /** Told after a document was added, given a new text, deleted or restored (search indexes it). */
+  readonly onDocumentsChanged?: () => void
 }
 
 /** How an import names and describes the new document. */
@@ -192,6 +194,7 @@ export class LibraryService {
       await this.#deps.store.library.update((library) => {
         library.documents.push(meta)
       })
+      this.#deps.onDocumentsChanged?.()
       return ok(meta)
     } catch (error) {
       return storageFailure(error, `“${parsed.title}”`)
@@ -240,6 +243,7 @@ export class LibraryService {
       await this.#deps.store.library.update((library) => {
         library.documents = library.documents.map((doc) => (doc.id === documentId ? revised : doc))
       })
+      this.#deps.onDocumentsChanged?.()
       return ok({ meta: revised, isChanged: true })
     } catch (error) {
       return storageFailure(error, `the new version of “${meta.title}”`)
@@ -292,6 +296,7 @@ export class LibraryService {
       await this.#deps.store.restoreDocumentFolder(documentId, trashName).catch(() => undefined)
       return storageFailure(error, `the deletion of “${meta.title}”`)
     }
+    this.#deps.onDocumentsChanged?.()
     return ok({ meta, trashName })
   }
 
@@ -307,6 +312,7 @@ export class LibraryService {
       await this.#deps.store.library.update((library) => {
         library.documents.push(meta)
       })
+      this.#deps.onDocumentsChanged?.()
       return ok(meta)
     } catch (error) {
       return storageFailure(error, `“${meta.title}”`)

@@ -1,161 +1,119 @@
-import MiniSearch from 'minisearch'
 import type { SearchHit } from '../../shared/model'
 import type { DataStore } from '../store/data-store'
-import type { AnnotationsFile, ContentFile } from '../store/schema'
-
-/** A searchable passage. */
-interface Entry {
-  readonly id: string
-  readonly kind: SearchHit['kind']
-  readonly documentId: string
-  readonly start: number
-  readonly end: number
-  readonly highlightId: string | null
-  readonly text: string
-}
-
-/** Characters of context shown either side of the first match. */
-const snippetContext = 70
+import type { AnnotationsFile, LibraryFile } from '../store/schema'
+import { searchOnThisThread, type SearchBackend } from '../search/search-backend'
+import { annotationEntriesOf } from '../search/search-entries'
 
 /**
  * Full-text search over every document's text, highlights and notes (MiniSearch: prefix and
- * light fuzzy matching). A document's entries are re-indexed only when its text or annotations
- * changed since the last search.
+ * light fuzzy matching, every word needed). The index is built, kept on disk and searched by a
+ * search engine off the main thread (a worker in the app): a document's text is indexed when it
+ * is imported or revised, once per revision, and read from the kept index after a restart. This
+ * service only tells the engine what changed: the library's documents when the library changed,
+ * and a document's highlights and notes when its annotations did.
  */
 export class SearchService {
   readonly #store: DataStore
-  readonly #index = new MiniSearch<Entry>({
-    fields: ['text'],
-    searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND' },
-  })
-  readonly #entries = new Map<string, Entry>()
-  /** What each document was indexed from; a new object means it changed. */
-  readonly #indexedFrom = new Map<
-    string,
-    { content: ContentFile; annotations: AnnotationsFile; ids: string[] }
-  >()
+  readonly #dataDir: string
+  readonly #backend: SearchBackend
+  /** The engine this service has opened and told everything (a new worker has to be told again). */
+  #generation = 0
+  /** The library as last told to the engine; a new object means it changed. */
+  #toldLibrary: LibraryFile | null = null
+  /** Each document's annotations as last told; a new object means they changed. */
+  readonly #toldAnnotations = new Map<string, AnnotationsFile>()
+  #queue: Promise<unknown> = Promise.resolve()
 
-  constructor(store: DataStore) {
-    this.#store = store
+  constructor(deps: { store: DataStore; dataDir: string; backend?: SearchBackend }) {
+    this.#store = deps.store
+    this.#dataDir = deps.dataDir
+    this.#backend = deps.backend ?? searchOnThisThread()
   }
 
   /** The best hits for a query, best first. */
   async search(query: string, limit = 30): Promise<SearchHit[]> {
     const trimmed = query.trim()
     if (trimmed.length < 2) return []
-    await this.#refresh()
+    await this.#serially(() => this.#refresh(true))
+    const hits = await this.#backend.request({ type: 'search', query: trimmed, limit })
     const titles = new Map(this.#store.library.data.documents.map((doc) => [doc.id, doc.title]))
-    return this.#index
-      .search(trimmed)
-      .slice(0, limit)
-      .flatMap((result) => {
-        const entry = this.#entries.get(String(result.id))
-        if (!entry) return []
-        return [
-          { ...toHit(entry, result.terms), documentTitle: titles.get(entry.documentId) ?? '' },
-        ]
+    return hits.map((hit) => ({ ...hit, documentTitle: titles.get(hit.documentId) ?? '' }))
+  }
+
+  /**
+   * Indexes the library's texts now, in the background: called when a document was imported,
+   * revised or deleted, so that the index is built then and not at the first search.
+   */
+  noteLibraryChanged(): void {
+    void this.#serially(() => this.#refresh(false)).catch(() => undefined)
+  }
+
+  /** Writes the kept index now if it changed (tests and benchmarks; the engine saves by itself). */
+  async flush(): Promise<void> {
+    await this.#serially(() => this.#refresh(false))
+    await this.#backend.request({ type: 'flush' })
+  }
+
+  /** Stops the engine. */
+  dispose(): Promise<void> {
+    return this.#backend.dispose()
+  }
+
+  #serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work)
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  async #refresh(withAnnotations: boolean): Promise<void> {
+    // A library another Lectern holds is searched in memory: its kept index is read, never written.
+    if (this.#generation === 0 || this.#generation !== this.#backend.generation) {
+      this.#toldLibrary = null
+      this.#toldAnnotations.clear()
+      await this.#backend.request({
+        type: 'open',
+        dataDir: this.#dataDir,
+        canWrite: !this.#store.isReadOnly,
       })
-  }
-
-  async #refresh(): Promise<void> {
-    const listed = new Set<string>()
-    for (const { id, title } of this.#store.library.data.documents) {
-      listed.add(id)
-      const content = await this.#store.content(id, title)
-      if (!content) continue
-      const annotations = await this.#store.annotations(id, title)
-      const indexed = this.#indexedFrom.get(id)
-      if (indexed?.content === content.data && indexed.annotations === annotations.data) continue
-      this.#drop(id)
-      const entries = entriesOf(id, content.data, annotations.data)
-      for (const entry of entries) this.#entries.set(entry.id, entry)
-      this.#index.addAll(entries)
-      this.#indexedFrom.set(id, {
-        content: content.data,
-        annotations: annotations.data,
-        ids: entries.map((e) => e.id),
+      this.#generation = this.#backend.generation
+    }
+    const library = this.#store.library.data
+    if (library !== this.#toldLibrary) {
+      const { unread } = await this.#backend.request({
+        type: 'sync',
+        documents: library.documents.map((doc) => ({
+          id: doc.id,
+          revisionHash: doc.revision.hash,
+        })),
       })
+      // Texts the engine could not read as listed come through the store, which repairs them.
+      for (const id of unread) {
+        const meta = library.documents.find((doc) => doc.id === id)
+        const content = meta ? await this.#store.content(id, meta.title).catch(() => null) : null
+        if (!meta || !content) continue
+        const { text, segments } = content.data
+        await this.#backend.request({
+          type: 'text',
+          documentId: id,
+          revisionHash: meta.revision.hash,
+          content: { text, segments: segments.map(({ start, end }) => ({ start, end })) },
+        })
+      }
+      this.#toldLibrary = library
+      const listed = new Set(library.documents.map((doc) => doc.id))
+      for (const id of [...this.#toldAnnotations.keys()])
+        if (!listed.has(id)) this.#toldAnnotations.delete(id)
     }
-    for (const id of [...this.#indexedFrom.keys()]) if (!listed.has(id)) this.#drop(id)
-  }
-
-  #drop(documentId: string): void {
-    for (const id of this.#indexedFrom.get(documentId)?.ids ?? []) {
-      this.#index.discard(id)
-      this.#entries.delete(id)
-    }
-    this.#indexedFrom.delete(documentId)
-  }
-}
-
-function entriesOf(
-  documentId: string,
-  content: ContentFile,
-  annotations: AnnotationsFile,
-): Entry[] {
-  const entries: Entry[] = content.segments.map((segment, index) => ({
-    id: `${documentId}/t${index}`,
-    kind: 'text',
-    documentId,
-    start: segment.start,
-    end: segment.end,
-    highlightId: null,
-    text: content.text.slice(segment.start, segment.end),
-  }))
-  for (const highlight of annotations.highlights) {
-    if (highlight.status !== 'anchored') continue
-    const { start, end } = highlight.selectors.position
-    entries.push({
-      id: `${documentId}/h${highlight.id}`,
-      kind: 'highlight',
-      documentId,
-      start,
-      end,
-      highlightId: highlight.id,
-      text: highlight.selectors.quote.exact,
-    })
-    const noteText = [highlight.note, ...highlight.tags.map((tag) => `#${tag}`)].join(' ').trim()
-    if (noteText)
-      entries.push({
-        id: `${documentId}/n${highlight.id}`,
-        kind: 'note',
-        documentId,
-        start,
-        end,
-        highlightId: highlight.id,
-        text: noteText,
+    if (!withAnnotations) return
+    for (const { id, title } of library.documents) {
+      const annotations = await this.#store.annotations(id, title).catch(() => null)
+      if (!annotations || this.#toldAnnotations.get(id) === annotations.data) continue
+      await this.#backend.request({
+        type: 'annotations',
+        documentId: id,
+        entries: annotationEntriesOf(id, annotations.data),
       })
-  }
-  return entries
-}
-
-/** Where the matched terms are in the entry, and a snippet around the first one. */
-function toHit(entry: Entry, terms: readonly string[]): Omit<SearchHit, 'documentTitle'> {
-  const lower = entry.text.toLowerCase()
-  const found: { start: number; end: number }[] = []
-  for (const term of terms) {
-    const pattern = new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'giu')
-    for (const match of lower.matchAll(pattern)) {
-      const wordEnd =
-        /^[\p{L}\p{N}'’-]*/u.exec(lower.slice(match.index + term.length))?.[0].length ?? 0
-      found.push({ start: match.index, end: match.index + term.length + wordEnd })
+      this.#toldAnnotations.set(id, annotations.data)
     }
-  }
-  found.sort((a, b) => a.start - b.start)
-  const first = found[0] ?? { start: 0, end: 0 }
-  const from = Math.max(0, first.start - snippetContext)
-  const to = Math.min(entry.text.length, first.end + snippetContext)
-  const snippet = `${from > 0 ? '…' : ''}${entry.text.slice(from, to)}${to < entry.text.length ? '…' : ''}`
-  const shift = (from > 0 ? 1 : 0) - from
-  return {
-    kind: entry.kind,
-    documentId: entry.documentId,
-    start: entry.kind === 'text' ? entry.start + first.start : entry.start,
-    end: entry.kind === 'text' ? entry.start + first.end : entry.end,
-    highlightId: entry.highlightId,
-    snippet,
-    matches: found
-      .filter((m) => m.start >= from && m.end <= to)
-      .map((m) => ({ start: m.start + shift, end: m.end + shift })),
   }
 }

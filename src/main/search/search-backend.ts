@@ -1,0 +1,104 @@
+import { Worker } from 'node:worker_threads'
+import { SearchEngine, type SearchReplies, type SearchRequest } from './search-engine'
+
+/** Where the search engine runs: one request at a time, answered in order. */
+export interface SearchBackend {
+  request<R extends SearchRequest>(request: R): Promise<SearchReplies[R['type']]>
+  /**
+   * Counts the engines started: a new one (after a worker stopped) holds only what its kept
+   * file held, so the service sends it everything again.
+   */
+  readonly generation: number
+  /** Stops the engine (a pending save is dropped; the next start rebuilds what it lacks). */
+  dispose(): Promise<void>
+}
+
+/** The worker script and how to start it (a TypeScript loader in development). */
+export interface SearchWorkerOptions {
+  readonly path: string
+  readonly execArgv?: readonly string[]
+}
+
+/**
+ * The engine on the calling thread: for tests, and where no worker script is built. It writes
+ * the kept index only when flushed, so a test's data dir never changes after the test.
+ */
+export function searchOnThisThread(saveDelayMs: number | null = null): SearchBackend {
+  const engine = new SearchEngine(saveDelayMs)
+  let queue: Promise<unknown> = Promise.resolve()
+  return {
+    generation: 1,
+    request: <R extends SearchRequest>(request: R) => {
+      const run = queue.then(() => engine.handle(request) as Promise<SearchReplies[R['type']]>)
+      queue = run.catch(() => undefined)
+      return run
+    },
+    dispose: async () => undefined,
+  }
+}
+
+interface Pending {
+  readonly resolve: (reply: unknown) => void
+  readonly reject: (error: Error) => void
+}
+
+/**
+ * The engine in a worker thread, started on the first request and kept; it answers in order.
+ * A worker that dies fails what it held with a sentence; the next request starts a new one.
+ */
+export function searchInWorker(options: SearchWorkerOptions): SearchBackend {
+  let worker: Worker | null = null
+  let generation = 0
+  let nextId = 0
+  const pending = new Map<number, Pending>()
+
+  const stop = (reason: string) => {
+    const stopped = worker
+    worker = null
+    void stopped?.terminate()
+    for (const job of pending.values())
+      job.reject(new Error(`Search stopped (${reason}); searching again starts it afresh.`))
+    pending.clear()
+  }
+  const start = () => {
+    const started = new Worker(options.path, { execArgv: [...(options.execArgv ?? [])] })
+    generation += 1
+    const isCurrent = () => worker === started
+    started.on(
+      'message',
+      ({ id, reply, error }: { id: number; reply: unknown; error?: string }) => {
+        const job = pending.get(id)
+        pending.delete(id)
+        if (error === undefined) job?.resolve(reply)
+        else job?.reject(new Error(`Search could not answer (${error}).`))
+        // Idle: let the process exit (the command line) without stopping the worker.
+        if (pending.size === 0 && isCurrent()) started.unref()
+      },
+    )
+    started.on('error', (error) => {
+      if (isCurrent()) stop(error instanceof Error ? error.message.split('\n')[0]! : 'an error')
+    })
+    started.on('exit', (code) => {
+      if (isCurrent()) stop(`exit code ${code}`)
+    })
+    return started
+  }
+  return {
+    get generation() {
+      return generation
+    },
+    request: <R extends SearchRequest>(request: R) =>
+      new Promise<SearchReplies[R['type']]>((resolve, reject) => {
+        worker ??= start()
+        worker.ref()
+        const id = nextId++
+        pending.set(id, { resolve: resolve as (reply: unknown) => void, reject })
+        worker.postMessage({ id, request })
+      }),
+    dispose: async () => {
+      const stopped = worker
+      worker = null
+      await stopped?.terminate()
+    },
+  }
+}
