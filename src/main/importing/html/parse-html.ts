@@ -1,47 +1,13 @@
 import { Readability } from '@mozilla/readability'
-import createDOMPurify from 'dompurify'
-import { JSDOM } from 'jsdom'
 import { guessLanguage, normaliseLanguageTag, primaryLanguageOf } from '../guess-language'
 import { blocksOfHtml } from './blocks-of-html'
+import { confineToModel } from './confine-to-model'
+import { descendantsNamed, firstDescendantNamed } from './descendants-named'
 import { flattenDeepMarkup } from './flatten-deep-markup'
+import { parsePageDocument } from './page-document'
+import { pruneUnreadable } from './prune-unreadable'
 import { assembleText } from '../plain-text/assemble-text'
 import { titleFromFileName, type ParsedText } from '../plain-text/parse-plain-text'
-
-/** What survives sanitising: structure to read, nothing that runs, loads or submits. */
-const allowedTags = [
-  'article',
-  'section',
-  'div',
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'figure',
-  'figcaption',
-  'img',
-  'pre',
-  'code',
-  'em',
-  'strong',
-  'b',
-  'i',
-  'a',
-  'span',
-  'br',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'tbody',
-  'thead',
-]
 
 /** Pages longer than this (characters of HTML) skip Readability when they mark their article. */
 const longPageLength = 300_000
@@ -69,29 +35,27 @@ export interface ParsedPage extends ParsedText {
 }
 
 /**
- * Reads a saved web page: the page is parsed without running scripts or loading anything
- * (jsdom's defaults), Mozilla Readability extracts the article, DOMPurify sanitises it with
- * Lectern's allow-list, and only its text is kept, as blocks. Nothing active can be stored.
+ * Reads a saved web page: the page is parsed into a plain tree of nodes (LinkeDOM: no script
+ * runs, nothing loads), Mozilla Readability extracts the article, what is no text to read
+ * (scripts, styles, frames, drawings, form controls) is pruned, and the block walker keeps only
+ * its text, as Lectern's own blocks and marks, confined to the store's model. Nothing active can
+ * be stored: there is no markup in a document, only text, block kinds and https/mailto links.
  */
 export function parseHtml(html: string, fileName: string): ParsedPage {
   // Nesting beyond what a page needs is flattened first: the parsers' time grows with depth.
   const flattened = flattenDeepMarkup(html, 'html')
-  const dom = new JSDOM(flattened.markup, { url: 'https://lectern.invalid/' })
-  const document = dom.window.document
-  const url =
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-    document.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
-    null
+  const document = parsePageDocument(flattened.markup)
   // What is needed of the page as it is, read before Readability rearranges it (no copy).
-  const documentTitle = document.title.trim()
-  const authorMeta = document.querySelector('meta[name="author" i]')?.getAttribute('content') ?? ''
-  const heading = clean_(document.querySelector('h1')?.textContent ?? '')
-  const documentLanguage = document.documentElement.lang
+  const url = canonicalUrlOf(document)
+  const documentTitle = clean_(titleOf(document))
+  const authorMeta = metaContent(document, 'name', 'author')
+  const heading = clean_(firstDescendantNamed(document.body, 'h1')?.textContent ?? '')
+  const documentLanguage = document.documentElement.getAttribute('lang') ?? ''
   const fallback = document.body
-  // The article comes back as an element, not HTML to parse again; it is sanitised in place,
-  // in the same parsed page: one parse of the page in all. A long page that marks its one
-  // article as such is taken at its word: Readability's scoring costs seconds on a megabyte.
-  // So is a deeply nested one, whose scoring costs seconds per level beyond a few dozen.
+  // The article comes back as an element, not HTML to parse again: one parse of the page in
+  // all. A long page that marks its one article as such is taken at its word: Readability's
+  // scoring costs most of a second on a megabyte. So is a deeply nested one, whose scoring costs
+  // seconds per level beyond a few dozen.
   const isDeep = flattened.depth > maxScoredDepth
   const marked =
     html.length > longPageLength || isDeep
@@ -100,38 +64,57 @@ export function parseHtml(html: string, fileName: string): ParsedPage {
   const article = marked
     ? { content: marked, title: '', lang: '', excerpt: '', siteName: null, byline: null }
     : new Readability<Element>(document, { serializer: (node) => node as Element }).parse()
-  const purify = createDOMPurify(dom.window as unknown as Window & typeof globalThis)
   const root = (article?.content ?? fallback) as Element | null
-  if (root)
-    purify.sanitize(root, {
-      ALLOWED_TAGS: [...allowedTags, 'body'],
-      ALLOWED_ATTR: ['alt', 'lang'],
-      IN_PLACE: true,
-    })
+  if (root) pruneUnreadable(root)
   const blocks = root ? blocksOfHtml(root) : []
   const pageTitle =
     clean_(article?.title ?? '') || documentTitle || (titleFromFileName(fileName) ?? 'Untitled')
   // "Herons of the river | Field Notes": the article's own heading is the better title.
   const title = heading && pageTitle.startsWith(heading) ? heading : pageTitle
   const body = blocks[0]?.kind === 'heading' && blocks[0].text === title ? blocks.slice(1) : blocks
-  const content = assembleText([{ kind: 'title', text: title }, ...body])
+  const content = confineToModel(assembleText([{ kind: 'title', text: title }, ...body]))
   // A declared language that is no tag ("x", "english") gives way to the guessed one.
   const declared =
     normaliseLanguageTag(article?.lang ?? '') ?? normaliseLanguageTag(documentLanguage)
   const language = (declared && primaryLanguageOf(declared)) || guessLanguage(content.text) || 'und'
-  dom.window.close()
+  const byline = clean_(article?.byline ?? '') || clean_(authorMeta)
   return {
     title,
     ...(article?.excerpt && article.excerpt.length < 400 ? { lead: clean_(article.excerpt) } : {}),
-    ...(clean_(article?.byline ?? '') || clean_(authorMeta)
-      ? { author: clean_(article?.byline ?? '') || clean_(authorMeta) }
-      : {}),
+    ...(byline ? { author: byline } : {}),
     language,
     content,
     wordCount: (content.text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
     siteName: article?.siteName ?? null,
     url: url && /^https?:\/\//.test(url) ? url : null,
   }
+}
+
+/** The page's own address: its canonical link, else its Open Graph URL. */
+function canonicalUrlOf(document: Document): string | null {
+  for (const link of descendantsNamed(document, 'link'))
+    if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? ''))
+      return link.getAttribute('href')
+  return metaContent(document, 'property', 'og:url') || null
+}
+
+/** The content of the first `<meta>` whose `attribute` names `value` (case-insensitively). */
+function metaContent(document: Document, attribute: string, value: string): string {
+  for (const meta of descendantsNamed(document, 'meta'))
+    if (meta.getAttribute(attribute)?.toLowerCase() === value)
+      return meta.getAttribute('content') ?? ''
+  return ''
+}
+
+/** The page's `<title>`: the first one outside drawings (an SVG icon's `<title>` names the icon). */
+function titleOf(document: Document): string {
+  for (const title of descendantsNamed(document, 'title')) {
+    let isInDrawing = false
+    for (let parent = title.parentElement; parent && !isInDrawing; parent = parent.parentElement)
+      isInDrawing = parent.localName === 'svg' || parent.localName === 'math'
+    if (!isInDrawing) return title.textContent ?? ''
+  }
+  return ''
 }
 
 function clean_(text: string): string {
