@@ -4,8 +4,9 @@ import {
   chunkBlocks,
   chunkElements,
   groupPlainBlocks,
-  plainBlockElements,
 } from '../../../src/renderer/src/lib/article-blocks'
+import { blockElements } from '../../../src/renderer/src/lib/block-elements'
+import { MarkIndex } from '../../../src/renderer/src/lib/inline-marks'
 import { layoutSegments } from '../../../src/renderer/src/lib/article-layout'
 
 const text = 'TitleLeadHeadPara<b>QuoteItemAltCapCreditTag'
@@ -38,13 +39,13 @@ describe('plain blocks of an article', () => {
   it('become elements with their kind, segment index, language and text (never markup)', () => {
     const [, run] = groupPlainBlocks(layoutSegments(segments))
     if (run?.type !== 'run') throw new Error('expected a run')
-    const elements = plainBlockElements(document, run.blocks, text)
+    const elements = blockElements(document, run.blocks, text, new MarkIndex([]))
     expect(elements.map((e) => e.outerHTML)).toEqual([
-      '<p class="lead" data-segment-index="1">Lead</p>',
-      '<h2 data-segment-index="2">Head</h2>',
+      '<p data-segment-index="1" class="lead">Lead</p>',
+      '<h2 data-segment-index="2" data-level="2">Head</h2>',
       '<p data-segment-index="3" lang="de">Para&lt;b&gt;</p>',
       '<blockquote data-segment-index="4">Quote</blockquote>',
-      '<p class="list-item" data-segment-index="5">Item</p>',
+      '<ul class="list"><li data-segment-index="5" data-marker="•">Item</li></ul>',
     ])
   })
 })

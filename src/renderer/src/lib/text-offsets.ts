@@ -1,9 +1,16 @@
 import type { DocumentText, Segment } from '../../../shared/model'
 
+/** A segment element's text nodes in order, and where each starts within the segment. */
+interface TextNodes {
+  readonly nodes: readonly Text[]
+  readonly starts: readonly number[]
+}
+
 /**
  * Maps between document offsets and DOM positions. Every segment is rendered as one element
- * with `data-segment-index` holding exactly its text, as one text node; offsets mean the same
- * here as in main, in search and in anchoring.
+ * with `data-segment-index` holding exactly its text, in text nodes that may sit inside inline
+ * elements (emphasis, links, code); list numbers and footnote labels are CSS, not text. Offsets
+ * mean the same here as in main, in search and in anchoring.
  */
 export class TextOffsets {
   readonly #root: HTMLElement
@@ -11,6 +18,8 @@ export class TextOffsets {
   readonly #segments: readonly Segment[]
   /** Segment elements by index, found once; refreshed when one is missing or detached. */
   #elements: (HTMLElement | undefined)[] | null = null
+  /** Each element's text nodes, found once: the blocks are never rewritten once made. */
+  readonly #textNodes = new WeakMap<Element, TextNodes>()
 
   constructor(root: HTMLElement, content: DocumentText) {
     this.#root = root
@@ -59,10 +68,17 @@ export class TextOffsets {
     if (!element || !this.#root.contains(element)) return this.#offsetOutsideSegments(node, offset)
     const segment = this.#segments[Number(element.dataset['segmentIndex'])]
     if (!segment) return null
-    if (node.nodeType === Node.TEXT_NODE)
-      return segment.start + Math.min(offset, segment.end - segment.start)
-    // A boundary between an element's children: before the first child is the segment's start.
-    return offset === 0 ? segment.start : segment.end
+    const length = segment.end - segment.start
+    if (node.nodeType === Node.TEXT_NODE) {
+      const { nodes, starts } = this.#textNodesOf(element)
+      const at = nodes.indexOf(node as Text)
+      return at < 0 ? null : segment.start + Math.min(starts[at]! + offset, length)
+    }
+    // A boundary between an element's children: the text before it, however deeply nested.
+    const before = document.createRange()
+    before.setStart(element, 0)
+    before.setEnd(node, offset)
+    return segment.start + Math.min(before.toString().length, length)
   }
 
   /** The current selection as `[start, end)` offsets, or null when nothing in the text is selected. */
@@ -102,19 +118,58 @@ export class TextOffsets {
     const segment = this.#segments[index]
     const element = this.elementOf(index)
     if (!segment || !element) return null
-    const textNode =
-      [...element.childNodes].find((node) => node.nodeType === Node.TEXT_NODE) ?? element
     const inside = Math.max(0, Math.min(offset, segment.end) - segment.start)
-    return textNode === element
-      ? { node: element, offset: inside === 0 ? 0 : element.childNodes.length }
-      : { node: textNode, offset: inside }
+    const { nodes, starts } = this.#textNodesOf(element)
+    if (nodes.length === 0)
+      return { node: element, offset: inside === 0 ? 0 : element.childNodes.length }
+    // On the seam of two text nodes (the edge of an emphasis), a start goes into the later
+    // node and an end stays in the earlier one: the range then holds no empty piece of either.
+    let low = 0
+    let high = nodes.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      const start = starts[middle]!
+      if (edge === 'start' ? start <= inside : start < inside) low = middle
+      else high = middle - 1
+    }
+    const node = nodes[low]!
+    return { node, offset: Math.min(inside - starts[low]!, node.length) }
   }
 
-  /** A boundary in chrome between segments (e.g. a figure's label) snaps to the next segment. */
+  #textNodesOf(element: Element): TextNodes {
+    const known = this.#textNodes.get(element)
+    if (known) return known
+    const nodes: Text[] = []
+    const starts: number[] = []
+    let length = 0
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push(node as Text)
+      starts.push(length)
+      length += (node as Text).length
+    }
+    const found = { nodes, starts }
+    this.#textNodes.set(element, found)
+    return found
+  }
+
+  /**
+   * A boundary in chrome between segments (a figure's label, between a table's rows or a list's
+   * items) snaps to the next segment.
+   */
   #offsetOutsideSegments(node: Node, offset: number): number | null {
     if (!this.#root.contains(node)) return null
-    const after = node.childNodes[offset] ?? node
     const walker = document.createTreeWalker(this.#root, NodeFilter.SHOW_ELEMENT)
+    let after: Node | null = node.childNodes[offset] ?? null
+    if (!after) {
+      // After a node's last child: the walk goes on after the node, not into it again.
+      for (let up: Node | null = node; !after && up && up !== this.#root;) {
+        walker.currentNode = up
+        after = walker.nextSibling()
+        up = up.parentNode
+      }
+      if (!after) return this.#segments.at(-1)?.end ?? null
+    }
     walker.currentNode = after
     for (let current: Node | null = after; current; current = walker.nextNode()) {
       if (current instanceof HTMLElement && current.dataset['segmentIndex'] !== undefined) {
