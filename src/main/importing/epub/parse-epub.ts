@@ -80,6 +80,8 @@ export function parseEpub(
   /** Where each chapter file's blocks start, for the table of contents. */
   const chapterStarts = new Map<string, number>()
   let textLength = 0
+  /** Tables are numbered through the whole book, not per chapter. */
+  const counters = { tables: 0 }
   for (const href of spine) {
     const chapterPath = resolvePath(base, decodePath(href.split('#')[0]!))
     // A chapter listed twice is read once: a 1 KB book listing one chapter 4,000 times would
@@ -95,15 +97,20 @@ export function parseEpub(
     const folder = chapterPath.includes('/')
       ? chapterPath.slice(0, chapterPath.lastIndexOf('/') + 1)
       : ''
+    const isPictureInDocument = (src: string) =>
+      !/^[a-z][a-z0-9+.-]*:/i.test(src) && files[resolvePath(folder, decodePath(src))] !== undefined
     const assetOf = (src: string) => {
       const extension = /\.(png|jpe?g|gif|webp)$/i.exec(src)?.[1]?.toLowerCase()
-      const bytes = files[resolvePath(folder, decodePath(src))]
+      const bytes = /^[a-z][a-z0-9+.-]*:/i.test(src)
+        ? undefined
+        : files[resolvePath(folder, decodePath(src))]
       if (!extension || !bytes || bytes.length > maxPictureBytes) return null
       const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${extension}`
       assets.set(name, bytes)
       return name
     }
-    for (const block of blocksOfHtml(document.body ?? document.documentElement, assetOf)) {
+    const root = document.body ?? document.documentElement
+    for (const block of blocksOfHtml(root, { assetOf, isPictureInDocument, counters })) {
       blocks.push(block)
       textLength += block.text.length
     }

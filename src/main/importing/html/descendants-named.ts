@@ -26,3 +26,28 @@ export function firstDescendantNamed(root: ParentNode, localName: string): Eleme
   for (const element of descendantsNamed(root, localName)) return element
   return null
 }
+
+/**
+ * The first element under `root` (in document order) for which `isWanted` holds, or null. The
+ * same iterative walk: stops at the first match.
+ */
+export function firstDescendantWhere(
+  root: ParentNode,
+  isWanted: (element: Element) => boolean,
+): Element | null {
+  let node = root.firstElementChild
+  while (node) {
+    if (isWanted(node)) return node
+    if (node.firstElementChild) {
+      node = node.firstElementChild
+      continue
+    }
+    let current: Element | null = node
+    while (current && !current.nextElementSibling) {
+      const parent: ParentNode | null = current.parentNode as ParentNode | null
+      current = parent && parent !== root ? (parent as Element) : null
+    }
+    node = current ? current.nextElementSibling : null
+  }
+  return null
+}

@@ -33,3 +33,18 @@ export const inlineTags = new Set([
   'var',
   'wbr',
 ])
+
+/** Inline elements whose formatting is kept, as the mark Lectern stores for them. */
+export const markOfInlineTag: ReadonlyMap<string, 'emphasis' | 'strong' | 'code'> = new Map([
+  ['em', 'emphasis'],
+  ['i', 'emphasis'],
+  ['cite', 'emphasis'],
+  ['dfn', 'emphasis'],
+  ['var', 'emphasis'],
+  ['strong', 'strong'],
+  ['b', 'strong'],
+  ['code', 'code'],
+  ['kbd', 'code'],
+  ['samp', 'code'],
+  ['tt', 'code'],
+])
