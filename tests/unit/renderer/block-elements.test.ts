@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chunkBlocks } from '../../../src/renderer/src/lib/article-blocks'
+import { chunkBlocks, chunkElements } from '../../../src/renderer/src/lib/article-blocks'
 import { blockElements } from '../../../src/renderer/src/lib/block-elements'
 import { MarkIndex } from '../../../src/renderer/src/lib/inline-marks'
 import type { DocumentText } from '../../../src/shared/model'
@@ -152,5 +152,22 @@ describe('chunks of a shaped run', () => {
       [2, 3],
       [4, 5],
     ])
+  })
+
+  it('show a list cut between chunks as one list, each part keeping its numbers', () => {
+    const item = (ordinal: number) => ({ kind: 'list-item' as const, ordinal })
+    const long = 'x'.repeat(1500)
+    const content = new ShapedText()
+      .block(item(1), long)
+      .block(item(2), long)
+      .block(item(3), long)
+      .block({ kind: 'paragraph' }, 'After the list.')
+      .build()
+    const chunks = chunkElements(document, indexed(content), content.text)
+    const lists = chunks.flatMap((chunk) => [...chunk.querySelectorAll('ol')])
+    expect(lists.map((ol) => [...ol.children].map((li) => li.getAttribute('data-marker')))).toEqual(
+      [['1.', '2.'], ['3.']],
+    )
+    expect(lists.map((ol) => ol.classList.contains('list-goes-on'))).toEqual([true, false])
   })
 })

@@ -92,12 +92,21 @@ export function chunkElements(
   text: string,
   marks: MarkIndex = new MarkIndex([]),
 ): HTMLElement[] {
-  return chunkBlocks(blocks).map((chunk) => {
+  const chunks = chunkBlocks(blocks)
+  return chunks.map((chunk, index) => {
     const element = document.createElement('div')
     element.className = 'chunk'
     const lines = chunk.reduce((sum, block) => sum + estimatedLines(block, text), 0)
     element.style.setProperty('contain-intrinsic-block-size', `auto ${lines}lh`)
-    element.append(...blockElements(document, chunk, text, marks))
+    const elements = blockElements(document, chunk, text, marks)
+    // A list cut between two chunks reads as one: no gap where the next chunk goes on with it.
+    if (chunk.at(-1)?.segment.kind === 'list-item' && isListItem(chunks[index + 1]?.[0]))
+      elements.at(-1)?.classList.add('list-goes-on')
+    element.append(...elements)
     return element
   })
+}
+
+function isListItem(block: IndexedSegment | undefined): boolean {
+  return block?.segment.kind === 'list-item'
 }
