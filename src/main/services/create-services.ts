@@ -84,9 +84,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(options.fs ? { fs: options.fs } : {}),
   })
   const newId = () => randomUUID()
-  const builtSearchWorker = join(__dirname, 'searchWorker.js')
+  // Beside the built main process; a bundle without __dirname (a test's child process) has none.
+  const builtSearchWorker =
+    typeof __dirname === 'string' ? join(__dirname, 'searchWorker.js') : null
   const searchWorker =
-    options.searchWorker ?? (existsSync(builtSearchWorker) ? { path: builtSearchWorker } : null)
+    options.searchWorker ??
+    (builtSearchWorker && existsSync(builtSearchWorker) ? { path: builtSearchWorker } : null)
   const search = new SearchService({
     store,
     dataDir: options.dataDir,
