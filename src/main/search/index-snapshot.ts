@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
+import { KeptMap, type KeptRowsOf } from './kept-map'
 import { LazyTermData } from './lazy-term-data'
 import type { SearchEntry } from './search-entries'
 import {
   SearchIndex,
   searchOptions,
+  textIdsOf,
   type IndexedDocument,
   type MiniSearchInternals,
 } from './search-index'
@@ -19,8 +21,8 @@ const magic = 'LSIX'
 /** What the postings were made by: a kept index made otherwise would give other results. */
 const engine = `minisearch 7.2.0 ${JSON.stringify(searchOptions)}`
 const kinds: readonly SearchEntry['kind'][] = ['text', 'highlight', 'note']
-/** Numbers kept per entry: kind, short id, start, end, field length, text length. */
-const rowWidth = 6
+/** Numbers kept per entry: kind, short id, start, end, field length, text from, text to (bytes). */
+const rowWidth = 7
 
 interface Header {
   readonly version: number
@@ -50,16 +52,17 @@ export function encodeSnapshot(index: SearchIndex): Uint8Array {
   const internals = index.internals
   const live = internals._documentIds
   const rows: number[] = []
-  const texts: string[] = []
+  const texts: Buffer[] = []
+  let textBytes = 0
   const documents: Header['documents'][number][] = []
   for (const [documentId, known] of index.documents) {
     const highlightIds: string[] = []
-    for (const id of [...known.textIds, ...known.annotationIds]) {
+    for (const id of [...textIdsOf(documentId, known), ...known.annotationIds]) {
       const entry = index.entries.get(id)!
       const shortId = internals._idToShortId.get(id)!
       if (entry.kind !== 'text') highlightIds.push(entry.highlightId ?? '')
       // UTF-8 turns a lone surrogate into one U+FFFD: the length, and so every offset, stays.
-      const text = entry.text
+      const text = Buffer.from(entry.text, 'utf8')
       texts.push(text)
       rows.push(
         kinds.indexOf(entry.kind),
@@ -67,13 +70,14 @@ export function encodeSnapshot(index: SearchIndex): Uint8Array {
         entry.start,
         entry.end,
         internals._fieldLength.get(shortId)?.[0] ?? 0,
-        text.length,
+        textBytes,
+        (textBytes += text.length),
       )
     }
     documents.push({
       id: documentId,
       revisionHash: known.revisionHash,
-      textCount: known.textIds.length,
+      textCount: known.textCount,
       highlightIds,
     })
   }
@@ -95,13 +99,12 @@ export function encodeSnapshot(index: SearchIndex): Uint8Array {
     terms.push(term)
     offsets.push(ids.length)
   }
-  const textBytes = Buffer.from(texts.join(''), 'utf8')
   const body = Buffer.concat([
     int32Bytes(rows),
     int32Bytes(offsets),
     int32Bytes(ids),
     int32Bytes(counts),
-    textBytes,
+    ...texts,
   ])
   const header: Header = {
     version: snapshotVersion,
@@ -115,7 +118,7 @@ export function encodeSnapshot(index: SearchIndex): Uint8Array {
     terms,
     entryCount: rows.length / rowWidth,
     postingCount: ids.length,
-    textBytes: textBytes.length,
+    textBytes,
   }
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8')
   // The body starts at a multiple of 4, so its numbers can be read in place.
@@ -128,7 +131,8 @@ export function encodeSnapshot(index: SearchIndex): Uint8Array {
 
 /**
  * The index a kept file holds, or null when it cannot be trusted: another format or version,
- * another machine's byte order, a checksum that does not match, or numbers out of range.
+ * another machine's byte order, a checksum that does not match, or numbers out of range. Its
+ * entries and postings are read from the file's bytes when first asked for.
  */
 export function decodeSnapshot(bytes: Uint8Array): SearchIndex | null {
   try {
@@ -139,7 +143,8 @@ export function decodeSnapshot(bytes: Uint8Array): SearchIndex | null {
 }
 
 function decode(input: Uint8Array): SearchIndex | null {
-  const bytes = input.byteOffset % 4 === 0 ? input : input.slice()
+  // The numbers are read in place, which needs them 4-aligned (a copy, never Buffer's shared slice).
+  const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input)
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (buffer.length < 8 || buffer.toString('latin1', 0, 4) !== magic) return null
   const headerLength = buffer.readUInt32LE(4)
@@ -151,8 +156,7 @@ function decode(input: Uint8Array): SearchIndex | null {
   )
     return null
   let offset = 8 + headerLength + ((4 - ((8 + headerLength) % 4)) % 4)
-  const body = buffer.subarray(offset)
-  if (checksumOf(body) !== header.checksum) return null
+  if (checksumOf(buffer.subarray(offset)) !== header.checksum) return null
   const int32s = (count: number) => {
     const array = new Int32Array(bytes.buffer, bytes.byteOffset + offset, count)
     offset += count * 4
@@ -162,49 +166,16 @@ function decode(input: Uint8Array): SearchIndex | null {
   const offsets = int32s(header.terms.length + 1)
   const ids = int32s(header.postingCount)
   const counts = int32s(header.postingCount)
-  const allText = buffer.toString('utf8', offset, offset + header.textBytes)
-  if (offset + header.textBytes !== buffer.length) return null
+  const text = buffer.subarray(offset)
+  if (text.length !== header.textBytes) return null
+  const kept = KeptRows.read(header, rows, text)
+  if (!kept) return null
 
   const mini = new MiniSearch<SearchEntry>(searchOptions)
   const internals = mini as unknown as MiniSearchInternals
-  const entries = new Map<string, SearchEntry>()
-  const documents = new Map<string, IndexedDocument>()
-  let row = 0
-  let textAt = 0
-  for (const document of header.documents) {
-    const textIds: string[] = []
-    const annotationIds: string[] = []
-    const total = document.textCount + document.highlightIds.length
-    for (let i = 0; i < total; i++, row++) {
-      const at = row * rowWidth
-      const kind = kinds[rows[at]!]
-      if (!kind || (kind === 'text') !== i < document.textCount) return null
-      const highlightId = kind === 'text' ? null : document.highlightIds[i - document.textCount]!
-      const id =
-        kind === 'text'
-          ? `${document.id}/t${i}`
-          : `${document.id}/${kind === 'highlight' ? 'h' : 'n'}${highlightId}`
-      const shortId = rows[at + 1]!
-      const textLength = rows[at + 5]!
-      if (shortId < 0 || shortId >= header.nextId || internals._documentIds.has(shortId))
-        return null
-      entries.set(id, {
-        id,
-        kind,
-        documentId: document.id,
-        start: rows[at + 2]!,
-        end: rows[at + 3]!,
-        highlightId,
-        text: allText.slice(textAt, (textAt += textLength)),
-      })
-      internals._documentIds.set(shortId, id)
-      internals._idToShortId.set(id, shortId)
-      internals._fieldLength.set(shortId, [rows[at + 4]!])
-      ;(kind === 'text' ? textIds : annotationIds).push(id)
-    }
-    documents.set(document.id, { revisionHash: document.revisionHash, textIds, annotationIds })
-  }
-  if (row !== header.entryCount || textAt !== allText.length) return null
+  internals._documentIds = new KeptMap(kept.idOfShortId)
+  internals._idToShortId = new KeptMap(kept.shortIdOfId)
+  internals._fieldLength = new KeptMap(kept.fieldLengthOfShortId)
   if (offsets[0] !== 0 || offsets[header.terms.length] !== header.postingCount) return null
   for (let t = 0; t < header.terms.length; t++) {
     const from = offsets[t]!
@@ -213,13 +184,147 @@ function decode(input: Uint8Array): SearchIndex | null {
     internals._index.set(header.terms[t]!, new LazyTermData({ ids, counts, from, to }))
   }
   // Postings name only entries the file lists (checked once here, not at every search).
-  for (const shortId of ids) if (!internals._documentIds.has(shortId)) return null
+  for (let i = 0; i < ids.length; i++) if (!kept.isShortId(ids[i]!)) return null
   internals._documentCount = header.documentCount
   internals._nextId = header.nextId
   internals._avgFieldLength = header.averageFieldLength
   internals._dirtCount = 0
-  if (header.documentCount !== entries.size) return null
-  return new SearchIndex(mini, entries, documents)
+  if (header.documentCount !== header.entryCount) return null
+  return new SearchIndex(mini, new KeptMap(kept.entryOfId), kept.documents)
+}
+
+/** The entries of a kept file, found by short id or by entry id without a Map entry each. */
+class KeptRows {
+  readonly documents = new Map<string, IndexedDocument>()
+  readonly #header: Header
+  readonly #rows: Int32Array
+  readonly #text: Buffer
+  /** For each short id, its row or -1. */
+  readonly #rowOfShortId: Int32Array
+  readonly #documentOfRow: Int32Array
+  /** Each document's place in the header and its first row. */
+  readonly #placeOf = new Map<string, { index: number; firstRow: number }>()
+  readonly #annotationRows = new Map<string, number>()
+  readonly idOfShortId: KeptRowsOf<number, string>
+  readonly shortIdOfId: KeptRowsOf<string, number>
+  readonly fieldLengthOfShortId: KeptRowsOf<number, number[]>
+  readonly entryOfId: KeptRowsOf<string, SearchEntry>
+
+  private constructor(header: Header, rows: Int32Array, text: Buffer) {
+    this.#header = header
+    this.#rows = rows
+    this.#text = text
+    this.#rowOfShortId = new Int32Array(header.nextId).fill(-1)
+    this.#documentOfRow = new Int32Array(header.entryCount)
+    const count = header.entryCount
+    const shortIdOfRow = (row: number) => rows[row * rowWidth + 1]!
+    const rowOfShortId = (shortId: number) =>
+      shortId >= 0 && shortId < this.#rowOfShortId.length ? this.#rowOfShortId[shortId]! : -1
+    this.idOfShortId = {
+      count,
+      rowOf: rowOfShortId,
+      keyOf: shortIdOfRow,
+      valueOf: (row) => this.#idOfRow(row),
+    }
+    this.shortIdOfId = {
+      count,
+      rowOf: (id) => this.#rowOfId(id),
+      keyOf: (row) => this.#idOfRow(row),
+      valueOf: shortIdOfRow,
+    }
+    this.fieldLengthOfShortId = {
+      count,
+      rowOf: rowOfShortId,
+      keyOf: shortIdOfRow,
+      // MiniSearch reads this array (field id 0) and never changes a kept one.
+      valueOf: (row) => [rows[row * rowWidth + 4]!],
+    }
+    this.entryOfId = {
+      count,
+      rowOf: (id) => this.#rowOfId(id),
+      keyOf: (row) => this.#idOfRow(row),
+      valueOf: (row) => this.#entryOfRow(row),
+    }
+  }
+
+  /** The rows of a file, or null when they do not fit together. */
+  static read(header: Header, rows: Int32Array, text: Buffer): KeptRows | null {
+    const kept = new KeptRows(header, rows, text)
+    let row = 0
+    for (const [index, document] of header.documents.entries()) {
+      kept.#placeOf.set(document.id, { index, firstRow: row })
+      const annotationIds: string[] = []
+      const total = document.textCount + document.highlightIds.length
+      for (let i = 0; i < total; i++, row++) {
+        const at = row * rowWidth
+        const isText = rows[at] === 0
+        if (!kinds[rows[at]!] || isText !== i < document.textCount) return null
+        const shortId = rows[at + 1]!
+        if (!(shortId >= 0 && shortId < header.nextId) || kept.#rowOfShortId[shortId] !== -1)
+          return null
+        if (!(rows[at + 5]! >= 0 && rows[at + 5]! <= rows[at + 6]! && rows[at + 6]! <= text.length))
+          return null
+        kept.#rowOfShortId[shortId] = row
+        kept.#documentOfRow[row] = index
+        if (isText) continue
+        const id = kept.#idOfRow(row, i)
+        kept.#annotationRows.set(id, row)
+        annotationIds.push(id)
+      }
+      kept.documents.set(document.id, {
+        revisionHash: document.revisionHash,
+        textCount: document.textCount,
+        annotationIds,
+      })
+    }
+    return row === header.entryCount ? kept : null
+  }
+
+  isShortId(shortId: number): boolean {
+    return shortId >= 0 && shortId < this.#rowOfShortId.length && this.#rowOfShortId[shortId]! >= 0
+  }
+
+  /** The row of an entry id: text entries by their number, highlights and notes by their id. */
+  #rowOfId(id: string): number {
+    const slash = id.indexOf('/')
+    const place = this.#placeOf.get(id.slice(0, slash))
+    if (place === undefined) return -1
+    if (id[slash + 1] !== 't') return this.#annotationRows.get(id) ?? -1
+    const number = id.slice(slash + 2)
+    const ordinal = Number(number)
+    const document = this.#header.documents[place.index]!
+    return Number.isInteger(ordinal) && `${ordinal}` === number && ordinal < document.textCount
+      ? place.firstRow + ordinal
+      : -1
+  }
+
+  #idOfRow(row: number, ordinal = row - this.#firstRowOfRow(row)): string {
+    const document = this.#header.documents[this.#documentOfRow[row]!]!
+    const kind = kinds[this.#rows[row * rowWidth]!]
+    if (kind === 'text') return `${document.id}/t${ordinal}`
+    const highlightId = document.highlightIds[ordinal - document.textCount]!
+    return `${document.id}/${kind === 'highlight' ? 'h' : 'n'}${highlightId}`
+  }
+
+  #firstRowOfRow(row: number): number {
+    return this.#placeOf.get(this.#header.documents[this.#documentOfRow[row]!]!.id)!.firstRow
+  }
+
+  #entryOfRow(row: number): SearchEntry {
+    const at = row * rowWidth
+    const kind = kinds[this.#rows[at]!]!
+    const document = this.#header.documents[this.#documentOfRow[row]!]!
+    const ordinal = row - this.#firstRowOfRow(row)
+    return {
+      id: this.#idOfRow(row, ordinal),
+      kind,
+      documentId: document.id,
+      start: this.#rows[at + 2]!,
+      end: this.#rows[at + 3]!,
+      highlightId: kind === 'text' ? null : document.highlightIds[ordinal - document.textCount]!,
+      text: this.#text.toString('utf8', this.#rows[at + 5]!, this.#rows[at + 6]!),
+    }
+  }
 }
 
 function int32Bytes(values: readonly number[]): Buffer {

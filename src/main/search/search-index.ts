@@ -35,8 +35,14 @@ export interface MiniSearchInternals {
 export interface IndexedDocument {
   /** The hash of the text revision its text entries were made from; '' when none were. */
   readonly revisionHash: string
-  readonly textIds: readonly string[]
+  /** How many text entries it has: `<document id>/t0` … (ids made when needed, not kept). */
+  readonly textCount: number
   readonly annotationIds: readonly string[]
+}
+
+/** The ids of a document's text entries. */
+export function textIdsOf(documentId: string, known: IndexedDocument | undefined): string[] {
+  return Array.from({ length: known?.textCount ?? 0 }, (_, index) => `${documentId}/t${index}`)
 }
 
 /**
@@ -77,12 +83,12 @@ export class SearchIndex {
   /** Indexes a document's text (replacing an earlier revision's); its annotations stay. */
   putText(documentId: string, revisionHash: string, content: SearchableText): void {
     const known = this.#documents.get(documentId)
-    this.#discard(known?.textIds ?? [])
+    this.#discard(textIdsOf(documentId, known))
     const entries = textEntriesOf(documentId, content)
     this.#add(entries)
     this.#documents.set(documentId, {
       revisionHash,
-      textIds: entries.map((entry) => entry.id),
+      textCount: entries.length,
       annotationIds: known?.annotationIds ?? [],
     })
   }
@@ -98,7 +104,7 @@ export class SearchIndex {
     this.#add(entries.filter((entry) => !this.#entries.has(entry.id)))
     this.#documents.set(documentId, {
       revisionHash: known?.revisionHash ?? '',
-      textIds: known?.textIds ?? [],
+      textCount: known?.textCount ?? 0,
       annotationIds: entries.map((entry) => entry.id),
     })
   }
@@ -107,7 +113,7 @@ export class SearchIndex {
   remove(documentId: string): void {
     const known = this.#documents.get(documentId)
     if (!known) return
-    this.#discard([...known.textIds, ...known.annotationIds])
+    this.#discard([...textIdsOf(documentId, known), ...known.annotationIds])
     this.#documents.delete(documentId)
   }
 
