@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import DOMPurify from 'dompurify'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderMarkdown } from '../../../src/renderer/src/lib/markdown'
 import { withAlpha } from '../../../src/renderer/src/lib/highlight-painter'
 
@@ -16,6 +17,33 @@ describe('renderMarkdown', () => {
     )
     expect(html).toContain('&lt;b onclick=')
     expect(html).not.toMatch(/<b |<img|href="javascript:/i)
+  })
+})
+
+describe('renderMarkdown keeps what it rendered', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('parses a note once, however often its card is made again', () => {
+    const sanitize = vi.spyOn(DOMPurify, 'sanitize')
+    const first = renderMarkdown('A note made *once*, shown twice.')
+    const second = renderMarkdown('A note made *once*, shown twice.')
+    expect(second).toBe(first)
+    expect(sanitize).toHaveBeenCalledTimes(1)
+  })
+
+  it('parses a changed note again', () => {
+    expect(renderMarkdown('Before the **change**')).toContain('<strong>change</strong>')
+    expect(renderMarkdown('After the *change*')).toContain('<em>change</em>')
+  })
+
+  it('forgets the oldest notes once a thousand others were rendered after them', () => {
+    renderMarkdown('The oldest note')
+    for (let index = 0; index < 1_000; index++) renderMarkdown(`Note ${index}`)
+    const sanitize = vi.spyOn(DOMPurify, 'sanitize')
+    renderMarkdown('Note 999')
+    expect(sanitize).not.toHaveBeenCalled()
+    renderMarkdown('The oldest note')
+    expect(sanitize).toHaveBeenCalledTimes(1)
   })
 })
 

@@ -47,16 +47,34 @@ const markdownOnly = new Marked({
   },
 })
 
-/** Renders a note's Markdown to sanitised HTML. */
+/**
+ * How many rendered notes are kept: more than a book's notes near the screen, so scrolling past
+ * them and back (which makes their cards again) parses none twice, and little memory.
+ */
+const keptRenderings = 1_000
+/** Rendered notes by their Markdown, oldest first; the same text always renders the same. */
+const renderings = new Map<string, SafeHtml>()
+
+/** Renders a note's Markdown to sanitised HTML, once per distinct text. */
 export function renderMarkdown(markdown: string): SafeHtml {
-  const html = markdownOnly.parse(markdown, { async: false })
-  return DOMPurify.sanitize(html, {
+  const kept = renderings.get(markdown)
+  if (kept !== undefined) return kept
+  const html = DOMPurify.sanitize(markdownOnly.parse(markdown, { async: false }), {
     ALLOWED_TAGS: allowedTags,
     ALLOWED_ATTR: ['href', 'title'],
     ALLOWED_URI_REGEXP: allowedUris,
   }) as SafeHtml
+  if (renderings.size >= keptRenderings) renderings.delete(renderings.keys().next().value!)
+  renderings.set(markdown, html)
+  return html
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }
+
+// The parser compiles its rules the first time it runs (about 20 ms in Chromium, more under
+// load). The app does that while it is idle at start, waiting for the first document, rather
+// than in the frame that shows the first notes beside it.
+if (typeof requestIdleCallback === 'function')
+  requestIdleCallback(() => renderMarkdown('*Lectern*'))
