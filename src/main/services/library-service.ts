@@ -89,10 +89,10 @@ export class LibraryService {
         `The text of “${meta.title}” is missing from the data folder and no backup of it was found.`,
       )
     }
-    const { text, segments, revision } = content.data
+    const { text, segments, marks, revision } = content.data
     const current =
       revision.id === meta.revision.id ? meta : await this.#adoptRevision(meta, content.data)
-    return ok({ meta: current, content: { text, segments } })
+    return ok({ meta: current, content: { text, segments, ...(marks ? { marks } : {}) } })
   }
 
   /**

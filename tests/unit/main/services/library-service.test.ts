@@ -169,3 +169,23 @@ describe('LibraryService importing an EPUB', () => {
     expect(stored && new Uint8Array(stored)).toEqual(tinyPng)
   })
 })
+
+describe('LibraryService opening a shaped document', () => {
+  const makeDir = tempDirs()
+
+  it('opens a web page with its inline formatting and links, as they were stored', async () => {
+    const dataDir = await makeDir()
+    const { library } = await servicesOn(dataDir)
+    const page =
+      '<html><head><title>Terms</title></head><body><article><h1>Terms</h1><p>Read them <em>in full</em> at <a href="https://harbour.example.org/licence">the office</a>, and read them again before you sign the licence.</p></article></body></html>'
+    const imported = await library.importFile(utf8(page), { fileName: 'terms.html' })
+    if (!imported.ok) throw new Error(imported.error.message)
+    const opened = await library.open(imported.value.document.id)
+    if (!opened.ok) throw new Error(opened.error.message)
+    const { text, marks } = opened.value.content
+    expect(marks?.map((mark) => [mark.kind, text.slice(mark.start, mark.end), mark.href])).toEqual([
+      ['emphasis', 'in full', undefined],
+      ['link', 'the office', 'https://harbour.example.org/licence'],
+    ])
+  })
+})
