@@ -5,8 +5,8 @@ import { SearchEngine, type SearchReplies, type SearchRequest } from './search-e
 export interface SearchBackend {
   request<R extends SearchRequest>(request: R): Promise<SearchReplies[R['type']]>
   /**
-   * Counts the engines started: a new one (after a worker stopped) holds only what its kept
-   * file held, so the service sends it everything again.
+   * Which engine the next request goes to: it changes when a worker stopped, as the next one
+   * holds only what its kept file held and must be opened and told everything again.
    */
   readonly generation: number
   /** Stops the engine (a pending save is dropped; the next start rebuilds what it lacks). */
@@ -48,13 +48,14 @@ interface Pending {
  */
 export function searchInWorker(options: SearchWorkerOptions): SearchBackend {
   let worker: Worker | null = null
-  let generation = 0
+  let generation = 1
   let nextId = 0
   const pending = new Map<number, Pending>()
 
   const stop = (reason: string) => {
     const stopped = worker
     worker = null
+    generation += 1
     void stopped?.terminate()
     for (const job of pending.values())
       job.reject(new Error(`Search stopped (${reason}); searching again starts it afresh.`))
@@ -62,7 +63,6 @@ export function searchInWorker(options: SearchWorkerOptions): SearchBackend {
   }
   const start = () => {
     const started = new Worker(options.path, { execArgv: [...(options.execArgv ?? [])] })
-    generation += 1
     const isCurrent = () => worker === started
     started.on(
       'message',
@@ -98,6 +98,7 @@ export function searchInWorker(options: SearchWorkerOptions): SearchBackend {
     dispose: async () => {
       const stopped = worker
       worker = null
+      generation += 1
       await stopped?.terminate()
     },
   }

@@ -27,8 +27,10 @@ export type SearchRequest =
     }
   | {
       readonly type: 'annotations'
-      readonly documentId: string
-      readonly entries: readonly SearchEntry[]
+      readonly documents: readonly {
+        readonly documentId: string
+        readonly entries: readonly SearchEntry[]
+      }[]
     }
   | { readonly type: 'search'; readonly query: string; readonly limit: number }
   | { readonly type: 'flush' }
@@ -80,8 +82,8 @@ export class SearchEngine {
         this.#changed()
         return null
       case 'annotations':
-        this.#index.putAnnotations(request.documentId, request.entries)
-        this.#changed()
+        for (const { documentId, entries } of request.documents)
+          if (this.#index.putAnnotations(documentId, entries)) this.#changed()
         return null
       case 'search':
         return this.#index.search(request.query, request.limit)

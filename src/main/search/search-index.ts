@@ -93,20 +93,26 @@ export class SearchIndex {
     })
   }
 
-  /** Replaces a document's highlight and note entries; unchanged ones are not re-indexed. */
-  putAnnotations(documentId: string, entries: readonly SearchEntry[]): void {
+  /**
+   * Replaces a document's highlight and note entries; unchanged ones are not re-indexed. True
+   * when anything changed.
+   */
+  putAnnotations(documentId: string, entries: readonly SearchEntry[]): boolean {
     const known = this.#documents.get(documentId)
     const wanted = new Map(entries.map((entry) => [entry.id, entry]))
     const gone = (known?.annotationIds ?? []).filter(
       (id) => !isSameEntry(this.#entries.get(id), wanted.get(id)),
     )
     this.#discard(gone)
-    this.#add(entries.filter((entry) => !this.#entries.has(entry.id)))
+    const added = entries.filter((entry) => !this.#entries.has(entry.id))
+    this.#add(added)
+    if (!known && entries.length === 0) return false
     this.#documents.set(documentId, {
       revisionHash: known?.revisionHash ?? '',
       textCount: known?.textCount ?? 0,
       annotationIds: entries.map((entry) => entry.id),
     })
+    return gone.length > 0 || added.length > 0
   }
 
   /** Forgets a document that left the library. */

@@ -34,8 +34,12 @@ export class SearchService {
   async search(query: string, limit = 30): Promise<SearchHit[]> {
     const trimmed = query.trim()
     if (trimmed.length < 2) return []
-    await this.#serially(() => this.#refresh(true))
-    const hits = await this.#backend.request({ type: 'search', query: trimmed, limit })
+    const find = async () => {
+      await this.#serially(() => this.#refresh(true))
+      return this.#backend.request({ type: 'search', query: trimmed, limit })
+    }
+    // A worker that stopped (out of memory, say) is started afresh, once, before giving up.
+    const hits = await find().catch(find)
     const titles = new Map(this.#store.library.data.documents.map((doc) => [doc.id, doc.title]))
     return hits.map((hit) => ({ ...hit, documentTitle: titles.get(hit.documentId) ?? '' }))
   }
@@ -66,26 +70,30 @@ export class SearchService {
   }
 
   async #refresh(withAnnotations: boolean): Promise<void> {
-    // A library another Lectern holds is searched in memory: its kept index is read, never written.
-    if (this.#generation === 0 || this.#generation !== this.#backend.generation) {
-      this.#toldLibrary = null
-      this.#toldAnnotations.clear()
-      await this.#backend.request({
-        type: 'open',
-        dataDir: this.#dataDir,
-        canWrite: !this.#store.isReadOnly,
-      })
-      this.#generation = this.#backend.generation
-    }
+    // Requests are answered in order, so they are sent at once and awaited together: a first
+    // search after a start costs one round trip, not one per step or per document.
+    const opening = this.#openIfNew()
     const library = this.#store.library.data
-    if (library !== this.#toldLibrary) {
-      const { unread } = await this.#backend.request({
-        type: 'sync',
-        documents: library.documents.map((doc) => ({
-          id: doc.id,
-          revisionHash: doc.revision.hash,
-        })),
-      })
+    const syncing =
+      library === this.#toldLibrary
+        ? null
+        : this.#backend.request({
+            type: 'sync',
+            documents: library.documents.map((doc) => ({
+              id: doc.id,
+              revisionHash: doc.revision.hash,
+            })),
+          })
+    const annotationFiles = withAnnotations
+      ? Promise.all(
+          library.documents.map((doc) =>
+            this.#store.annotations(doc.id, doc.title).catch(() => null),
+          ),
+        )
+      : null
+    await opening
+    if (syncing) {
+      const { unread } = await syncing
       // Texts the engine could not read as listed come through the store, which repairs them.
       for (const id of unread) {
         const meta = library.documents.find((doc) => doc.id === id)
@@ -104,16 +112,40 @@ export class SearchService {
       for (const id of [...this.#toldAnnotations.keys()])
         if (!listed.has(id)) this.#toldAnnotations.delete(id)
     }
-    if (!withAnnotations) return
-    for (const { id, title } of library.documents) {
-      const annotations = await this.#store.annotations(id, title).catch(() => null)
-      if (!annotations || this.#toldAnnotations.get(id) === annotations.data) continue
-      await this.#backend.request({
-        type: 'annotations',
+    if (!annotationFiles) return
+    const files = await annotationFiles
+    const changed = library.documents.flatMap(({ id }, index) => {
+      const data = files[index]?.data
+      return data && this.#toldAnnotations.get(id) !== data ? [{ id, data }] : []
+    })
+    if (changed.length === 0) return
+    await this.#backend.request({
+      type: 'annotations',
+      documents: changed.map(({ id, data }) => ({
         documentId: id,
-        entries: annotationEntriesOf(id, annotations.data),
+        entries: annotationEntriesOf(id, data),
+      })),
+    })
+    for (const { id, data } of changed) this.#toldAnnotations.set(id, data)
+  }
+
+  /** Opens the engine's index if the engine is new (the first request, or a worker restarted). */
+  async #openIfNew(): Promise<void> {
+    const generation = this.#backend.generation
+    if (generation === this.#generation) return
+    this.#toldLibrary = null
+    this.#toldAnnotations.clear()
+    this.#generation = generation
+    try {
+      // A library another Lectern holds is searched in memory: its kept index is read, not written.
+      await this.#backend.request({
+        type: 'open',
+        dataDir: this.#dataDir,
+        canWrite: !this.#store.isReadOnly,
       })
-      this.#toldAnnotations.set(id, annotations.data)
+    } catch (error) {
+      this.#generation = 0
+      throw error
     }
   }
 }

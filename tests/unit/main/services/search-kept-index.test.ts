@@ -4,7 +4,9 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { decodeSnapshot } from '../../../../src/main/search/index-snapshot'
-import { keptIndexPath } from '../../../../src/main/search/search-engine'
+import { keptIndexPath, type SearchRequest } from '../../../../src/main/search/search-engine'
+import { searchOnThisThread, type SearchBackend } from '../../../../src/main/search/search-backend'
+import { SearchService } from '../../../../src/main/services/search-service'
 import { createServices, type Services } from '../../../../src/main/services/create-services'
 import { lockFileName } from '../../../../src/main/store/library-lock'
 import { bundleChild } from '../../../support/bundle-child'
@@ -191,6 +193,40 @@ describe('search keeps its index on disk', () => {
     expect(await titlesOf(readOnly, 'herons river')).toEqual(['Herons'])
     await close(readOnly)
     await expect(stat(join(dataDir, 'index'))).rejects.toThrow()
+  })
+
+  it('starts a stopped engine afresh, tells it everything again, and still answers', async () => {
+    const { dataDir, services } = await libraryWithHerons()
+    await close(services)
+    const restarted = await servicesOn(dataDir)
+    // An engine that stops (as a worker out of memory would) on the first search it is asked.
+    const requests: SearchRequest['type'][] = []
+    let engine = searchOnThisThread()
+    let generation = 1
+    let hasStopped = false
+    const backend: SearchBackend = {
+      get generation() {
+        return generation
+      },
+      request: (request) => {
+        requests.push(request.type)
+        if (request.type === 'search' && !hasStopped) {
+          hasStopped = true
+          generation += 1
+          engine = searchOnThisThread()
+          return Promise.reject(new Error('Search stopped (exit code 1).'))
+        }
+        return engine.request(request)
+      },
+      dispose: async () => undefined,
+    }
+    const search = new SearchService({ store: restarted.store, dataDir, backend })
+    expect([
+      ...new Set((await search.search('herons river')).map((hit) => hit.documentTitle)),
+    ]).toEqual(['Herons'])
+    expect(requests.filter((type) => type === 'open')).toHaveLength(2)
+    expect(requests.filter((type) => type === 'sync')).toHaveLength(2)
+    await close(restarted)
   })
 
   it('builds, keeps and searches the index in a worker thread, as the app does', async () => {
