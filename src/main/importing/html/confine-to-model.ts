@@ -35,11 +35,10 @@ export function confineToModel(content: DocumentText): DocumentText {
     for (const field of Object.keys(segmentSchema.shape) as (keyof Segment)[]) {
       if (field === 'kind' || field === 'start' || field === 'end') continue
       const value = field === 'lang' ? languageOf(segment.lang) : segment[field]
-      if (
-        value !== undefined &&
-        segmentSchema.shape[field as SegmentField].safeParse(value).success
-      )
-        kept[field] = value
+      if (value === undefined) continue
+      // The parsed value, not the given one: a table cell's place keeps only the schema's keys.
+      const parsed = segmentSchema.shape[field as SegmentField].safeParse(value)
+      if (parsed.success) kept[field] = parsed.data
     }
     segments.push(kept as unknown as Segment)
   }
@@ -51,8 +50,9 @@ export function confineToModel(content: DocumentText): DocumentText {
     for (const field of Object.keys(markSchema.shape) as (keyof Mark)[]) {
       if (field === 'kind' || field === 'start' || field === 'end') continue
       const value = field === 'href' ? (mark.kind === 'link' ? href : undefined) : mark[field]
-      if (value != null && markSchema.shape[field as MarkField].safeParse(value).success)
-        kept[field] = value
+      if (value == null) continue
+      const parsed = markSchema.shape[field as MarkField].safeParse(value)
+      if (parsed.success) kept[field] = parsed.data
     }
     // A link that may not be opened is its words alone.
     if (mark.kind === 'link' && kept['href'] === undefined) continue

@@ -56,6 +56,12 @@ describe('confineToModel', () => {
         { kind: 'paragraph', start: 0, end: 8, html: '<img onerror=x>', onclick: 'x()' },
         { kind: 'script', start: 0, end: 8 },
         { kind: 'heading', start: 0, end: 8, level: 9, lang: 'javascript:x', asset: '../x.svg' },
+        {
+          kind: 'table-cell',
+          start: 9,
+          end: 23,
+          cell: { table: 0, row: 1, column: 2, isHeader: false, onclick: 'x()' },
+        },
         { kind: 'paragraph', start: 9, end: 99 },
         { kind: 'paragraph', start: 5, end: 2 },
       ] as unknown as Segment[],
@@ -70,6 +76,12 @@ describe('confineToModel', () => {
       segments: [
         { kind: 'paragraph', start: 0, end: 8 },
         { kind: 'heading', start: 0, end: 8 },
+        {
+          kind: 'table-cell',
+          start: 9,
+          end: 23,
+          cell: { table: 0, row: 1, column: 2, isHeader: false },
+        },
       ],
       marks: [{ kind: 'emphasis', start: 0, end: 8 }],
     })
