@@ -1,4 +1,9 @@
-export { anchor, minFuzzyQuoteLength, type Anchor } from './anchor'
+export { anchor, anchorAll, minFuzzyQuoteLength, type Anchor } from './anchor'
 export { contextLength, describe } from './describe'
-export { searchApproximate, type ApproximateMatch } from './approximate-search'
+export {
+  searchApproximate,
+  searchApproximateEverywhere,
+  type ApproximateMatch,
+} from './approximate-search'
+export { indexGrams, regionsToScan, type GramIndex, type Region } from './gram-filter'
 export { reanchorHighlights } from './reanchor'

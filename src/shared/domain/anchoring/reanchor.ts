@@ -1,5 +1,5 @@
 import type { Highlight, ReanchorReport } from '../../model'
-import { anchor } from './anchor'
+import { anchorAll } from './anchor'
 import { describe } from './describe'
 
 /**
@@ -19,9 +19,18 @@ export function reanchorHighlights(
     changed: [] as string[],
     orphaned: [] as string[],
   }
+  // All of them at once: one gram index for the text, and each passage expected where its
+  // neighbours moved to.
+  const stale = highlights.filter((h) => h.revisionId !== revisionId)
+  const anchors = new Map(
+    anchorAll(
+      text,
+      stale.map((h) => h.selectors),
+    ).map((found, i) => [stale[i]!, found] as const),
+  )
   const updated = highlights.map((highlight): Highlight => {
     if (highlight.revisionId === revisionId) return highlight
-    const found = anchor(text, highlight.selectors)
+    const found = anchors.get(highlight) ?? null
     if (!found) {
       report.orphaned.push(highlight.id)
       return highlight.status === 'orphan'

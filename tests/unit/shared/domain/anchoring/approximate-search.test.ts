@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { searchApproximate } from '../../../../../src/shared/domain/anchoring'
+import {
+  indexGrams,
+  regionsToScan,
+  searchApproximate,
+  searchApproximateEverywhere,
+} from '../../../../../src/shared/domain/anchoring'
+import { bookText } from '../../../../../bench/anchoring-edits'
+import { generateProse, randomInt, seededRandom } from '../../../../support/generated-text'
 
 /** The textbook answer: fewest edits of `pattern` against any substring of `text` ending at each position. */
 function naiveBestErrors(text: string, pattern: string): number {
@@ -19,6 +26,50 @@ function naiveBestErrors(text: string, pattern: string): number {
     previous = current
   }
   return best
+}
+
+/**
+ * The textbook choice of where a match ending at `end` starts: the length read backwards whose
+ * edit distance to the whole pattern is least, and among those the one closest to the pattern's.
+ */
+function textbookStart(text: string, pattern: string, end: number, errors: number): number {
+  const span = Math.min(end, pattern.length + errors)
+  let best = { length: 0, distance: pattern.length }
+  for (let length = 1; length <= span; length++) {
+    const distance = editDistance(pattern, text.slice(end - length, end))
+    const closer = Math.abs(length - pattern.length) < Math.abs(best.length - pattern.length)
+    if (distance < best.distance || (distance === best.distance && closer))
+      best = { length, distance }
+  }
+  return end - best.length
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+      )
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+/** Copies `pattern` with about `rate` of its characters edited (replaced, dropped or doubled). */
+function withEdits(random: () => number, pattern: string, rate: number): string {
+  let copy = ''
+  for (const character of pattern) {
+    const roll = random()
+    if (roll < rate / 3) copy += 'xq'[randomInt(random, 0, 1)]
+    else if (roll < (2 * rate) / 3) continue
+    else if (roll < rate) copy += character + character
+    else copy += character
+  }
+  return copy
 }
 
 describe('searchApproximate', () => {
@@ -57,5 +108,71 @@ describe('searchApproximate', () => {
   it('searches only inside the given range', () => {
     const text = 'needle ........ needle'
     expect(searchApproximate(text, 'needle', 0, 5).map((m) => m.start)).toEqual([16])
+  })
+
+  it('starts each match where the textbook edit-distance table does', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), minLength: 1, maxLength: 160 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), minLength: 1, maxLength: 70 }),
+        fc.integer({ min: 0, max: 20 }),
+        (text, pattern, maxErrors) => {
+          for (const match of searchApproximate(text, pattern, maxErrors))
+            expect(match.start).toBe(textbookStart(text, pattern, match.end, match.errors))
+        },
+      ),
+      { seed: 4343, numRuns: 300 },
+    )
+  })
+})
+
+describe('searchApproximateEverywhere', () => {
+  it('finds exactly what a scan of the whole text finds, edited copies included', () => {
+    const random = seededRandom(21)
+    for (let round = 0; round < 60; round++) {
+      const pieces = [generateProse(random, randomInt(random, 2_000, 20_000))]
+      const pattern = generateProse(random, randomInt(random, 12, 160)).trim() || 'quote'
+      // Copies of the pattern with 0–30% of it edited, some past the limit of a quarter.
+      for (let copy = randomInt(random, 0, 4); copy > 0; copy--)
+        pieces.push(withEdits(random, pattern, random() * 0.3), generateProse(random, 3_000))
+      const text = pieces.join(' ')
+      const maxErrors = Math.floor(pattern.length / 4)
+      expect(searchApproximateEverywhere(indexGrams(text), pattern, maxErrors)).toEqual(
+        searchApproximate(text, pattern, maxErrors),
+      )
+    }
+  })
+
+  it('agrees with the whole-text scan on short random texts of a few letters', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), maxLength: 400 }),
+        fc.string({
+          unit: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+          minLength: 1,
+          maxLength: 60,
+        }),
+        fc.integer({ min: 0, max: 15 }),
+        (text, pattern, maxErrors) => {
+          expect(searchApproximateEverywhere(indexGrams(text), pattern, maxErrors)).toEqual(
+            searchApproximate(text, pattern, maxErrors),
+          )
+        },
+      ),
+      { seed: 4444, numRuns: 400 },
+    )
+  })
+
+  it('scans a small part of a real book for a passage that is not in it', () => {
+    const book = bookText(300_000)
+    const index = indexGrams(book)
+    const gone =
+      'Each value in a program has an owner, and when that owner leaves scope the value goes too.'
+    const regions = regionsToScan(index, gone, Math.floor(gone.length / 4)) ?? []
+    const scanned = regions.reduce((sum, r) => sum + r.to - r.from, 0)
+    expect(scanned).toBeLessThan(book.length / 2)
+    expect(searchApproximateEverywhere(index, gone, Math.floor(gone.length / 4))).toEqual(
+      searchApproximate(book, gone, Math.floor(gone.length / 4)),
+    )
   })
 })
