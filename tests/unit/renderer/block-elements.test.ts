@@ -73,6 +73,8 @@ describe('the blocks of a shaped document', () => {
       ['TH:Mean', 'TD:4.6'],
     ])
     expect(rows[1]!.querySelector('th')!.getAttribute('scope')).toBe('row')
+    // Short cells keep to one line: a narrow column scrolls the table rather than break "3 March".
+    expect(rows[0]!.querySelector('td')!.className).toBe('is-short')
     expect(
       [...table.querySelectorAll('[data-segment-index]')].map((c) =>
         c.getAttribute('data-segment-index'),

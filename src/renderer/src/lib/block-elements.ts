@@ -140,6 +140,9 @@ function listElement(
   return list
 }
 
+/** Characters up to which a cell's text is kept on one line (a date, an amount, a short name). */
+const shortCell = 24
+
 /**
  * A table in its own box that scrolls sideways when the table is wider than the column (the page
  * never does). A first row of header cells becomes the table's head.
@@ -175,6 +178,8 @@ function tableElement(
       const tr = document.createElement('tr')
       for (const cell of row) {
         const element = blockElement(document, cell, text, marks)
+        // A date or a figure stays on one line; a narrow column scrolls the table instead.
+        if (cell.segment.end - cell.segment.start <= shortCell) element.className = 'is-short'
         if (element.tagName === 'TH')
           element.setAttribute('scope', isHeadRow && row === first ? 'col' : 'row')
         tr.append(element)
