@@ -18,12 +18,15 @@ export interface KeptRowsOf<K, V> {
 export class KeptMap<K, V> extends Map<K, V> {
   readonly #rows: KeptRowsOf<K, V>
   readonly #isDeleted: Uint8Array
+  /** Values made so far, by row: a search asks for the same passages' ids again and again. */
+  readonly #made: (V | undefined)[]
   #keptCount: number
 
   constructor(rows: KeptRowsOf<K, V>) {
     super()
     this.#rows = rows
     this.#isDeleted = new Uint8Array(rows.count)
+    this.#made = new Array<V | undefined>(rows.count)
     this.#keptCount = rows.count
   }
 
@@ -37,7 +40,11 @@ export class KeptMap<K, V> extends Map<K, V> {
   }
   override get(key: K): V | undefined {
     const row = this.#keptRow(key)
-    return row >= 0 ? this.#rows.valueOf(row) : super.get(key)
+    return row >= 0 ? this.#valueOf(row) : super.get(key)
+  }
+
+  #valueOf(row: number): V {
+    return (this.#made[row] ??= this.#rows.valueOf(row))
   }
   override has(key: K): boolean {
     return this.#keptRow(key) >= 0 || super.has(key)
@@ -45,30 +52,33 @@ export class KeptMap<K, V> extends Map<K, V> {
   override set(key: K, value: V): this {
     const row = this.#keptRow(key)
     // Not expected (kept keys are not set again), but a set key must read back as set.
-    if (row >= 0) {
-      this.#isDeleted[row] = 1
-      this.#keptCount -= 1
-    }
+    if (row >= 0) this.#forget(row)
     return super.set(key, value)
   }
   override delete(key: K): boolean {
     const row = this.#keptRow(key)
     if (row < 0) return super.delete(key)
-    this.#isDeleted[row] = 1
-    this.#keptCount -= 1
+    this.#forget(row)
     return true
   }
   override clear(): void {
     this.#isDeleted.fill(1)
+    this.#made.length = 0
     this.#keptCount = 0
     super.clear()
+  }
+
+  #forget(row: number): void {
+    this.#isDeleted[row] = 1
+    this.#made[row] = undefined
+    this.#keptCount -= 1
   }
   override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
     for (const [key, value] of this) callback.call(thisArg, value, key, this)
   }
   override *entries(): MapIterator<[K, V]> {
     for (let row = 0; row < this.#rows.count; row++)
-      if (this.#isDeleted[row] === 0) yield [this.#rows.keyOf(row), this.#rows.valueOf(row)]
+      if (this.#isDeleted[row] === 0) yield [this.#rows.keyOf(row), this.#valueOf(row)]
     yield* super.entries()
   }
   override *keys(): MapIterator<K> {
