@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Services } from '../../src/main/services/create-services'
+import { dropFiles } from './support/drop-files'
 import { test, expect } from './support/lectern'
 
 /**
@@ -15,7 +16,14 @@ const isUpdating = process.env['LECTERN_UPDATE_SCREENSHOTS'] === '1'
 const outDir = isUpdating ? committedDir : join(repoRoot, 'test-results/readme-screenshots')
 const viewport = { width: 1280, height: 800 }
 /** Every screenshot this spec writes: the README may show these and no other. */
-const screenshots = ['reader.png', 'reader-dark.png', 'notes.png', 'positions.png', 'review.png']
+const screenshots = [
+  'reader.png',
+  'reader-dark.png',
+  'notes.png',
+  'positions.png',
+  'review.png',
+  'shape.png',
+]
 
 const documentId = 'europol-warns-about-e2ee'
 const firstEvidence =
@@ -124,4 +132,16 @@ test('review.png: a card of the starter deck, answer shown', async ({ launch }) 
   await page.keyboard.press('Space')
   await expect(card.getByRole('button', { name: /Good/ })).toBeVisible()
   await save(page, 'review.png')
+})
+
+test('shape.png: a Markdown guide keeps its formatting, links, table and numbered list', async ({
+  launch,
+}) => {
+  const page = await launch(launchOptions)
+  await expect(page.locator('article h1')).toBeVisible()
+  const content = await readFile(join(repoRoot, 'tests/fixtures/shape/guide.md'), 'utf8')
+  await dropFiles(page, [{ name: 'guide.md', content, type: 'text/markdown' }])
+  await expect(page.locator('article.article h1')).toHaveText('A Guide to the Tide Tables')
+  await expect(page.locator('article.article table')).toBeVisible()
+  await save(page, 'shape.png')
 })
