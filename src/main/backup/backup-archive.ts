@@ -17,7 +17,8 @@ export interface BackupManifest {
 }
 
 /** Folders of the data dir that are not the library: copies of copies, and the archives. */
-const notBackedUp = new Set(['backups', 'archives'])
+// index/ holds derived data (the kept search index), rebuilt from the library when missing.
+const notBackedUp = new Set(['backups', 'archives', 'index'])
 const manifestName = 'lectern-backup.json'
 /** The largest archive restore will unpack (an archive is read whole into memory). */
 const maxUnpackedBytes = 2 * 1024 ** 3

@@ -3,6 +3,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { listLibraryFiles } from '../../../../src/main/backup/backup-archive'
 import { decodeSnapshot } from '../../../../src/main/search/index-snapshot'
 import { keptIndexPath, type SearchRequest } from '../../../../src/main/search/search-engine'
 import { searchOnThisThread, type SearchBackend } from '../../../../src/main/search/search-backend'
@@ -126,6 +127,15 @@ describe('search keeps its index on disk', () => {
     expect(restarted.store.library.data.documents.map((doc) => doc.title)).toContain('Herons')
     expect(await titlesOf(restarted, 'herons river')).toEqual(['Herons'])
     await close(restarted)
+  })
+
+  it('leaves the kept index out of backups: it is derived and rebuilt when missing', async () => {
+    const { dataDir, services } = await libraryWithHerons()
+    await close(services)
+    await stat(keptIndexPath(dataDir))
+    const files = await listLibraryFiles(dataDir)
+    expect(files).toContain('library.json')
+    expect(files.filter((path) => path.startsWith('index/'))).toEqual([])
   })
 
   it('rebuilds a damaged, emptied or newer-version index without a word to the reader', async () => {
