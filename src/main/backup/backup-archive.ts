@@ -16,8 +16,10 @@ export interface BackupManifest {
   }[]
 }
 
-/** Folders of the data dir that are not the library: copies of copies, and the archives. */
-// index/ holds derived data (the kept search index), rebuilt from the library when missing.
+/**
+ * Folders of the data dir that are not the library: copies of copies, the archives, and derived
+ * data rebuilt from the library when missing (index/: the kept search index).
+ */
 const notBackedUp = new Set(['backups', 'archives', 'index'])
 const manifestName = 'lectern-backup.json'
 /** The largest archive restore will unpack (an archive is read whole into memory). */
