@@ -1,4 +1,5 @@
-import type { Segment } from '../../shared/model'
+import { parseExternalUrl } from '../../shared/links/external-url'
+import type { Mark, Segment } from '../../shared/model'
 import { guessLanguage, normaliseLanguageTag } from './guess-language'
 import { titleFromFileName, type ParsedText } from './plain-text/parse-plain-text'
 
@@ -20,7 +21,34 @@ export const importLimits = {
   authorLength: 200,
   siteNameLength: 200,
   urlLength: 2048,
+  /** The schema's bounds on a document's shape. */
+  headingLevel: { min: 1, max: 6 },
+  depth: 32,
+  ordinal: 1_000_000_000,
+  column: 1000,
+  hrefLength: 2048,
 } as const
+
+/** A footnote label as the schema accepts it. */
+const footnoteLabel = /^[\p{L}\p{N}_*†‡§-]{1,16}$/u
+
+const segmentKinds = new Set<Segment['kind']>([
+  'title',
+  'lead',
+  'heading',
+  'paragraph',
+  'quote',
+  'list-item',
+  'code',
+  'table-cell',
+  'footnote',
+  'figure-alt',
+  'figure-caption',
+  'figure-credit',
+  'author-tag',
+])
+
+const markKinds = new Set<Mark['kind']>(['emphasis', 'strong', 'code', 'link', 'footnote-ref'])
 
 /** A picture's asset name as the store accepts it. */
 const assetName = /^[0-9a-f]{16}\.(?:png|jpe?g|gif|webp)$/
@@ -67,7 +95,7 @@ export function clampParsed(parsed: ParsedText, fileName: string): ParsedText {
       : {}),
     ...(authorTag ? { authorTag } : {}),
     ...(author ? { author } : {}),
-    content: { text: parsed.content.text, segments: parsed.content.segments.map(clampSegment) },
+    content: clampContent(parsed.content),
     wordCount: Math.max(0, Math.floor(parsed.wordCount)) || 0,
     ...(toc && toc.length > 0 ? { toc } : {}),
     ...('siteName' in page
@@ -100,16 +128,81 @@ function clampToc(
   ]
 }
 
+/**
+ * The text as it is, its blocks and marks within it and within the schema's bounds: a shape
+ * field out of bounds is clamped (a list number) or dropped (a footnote label the schema
+ * refuses), a mark outside the text or a link to an address Lectern may not open is dropped.
+ * The text is never touched: only what lies over it.
+ */
+function clampContent(content: ParsedText['content']): ParsedText['content'] {
+  const length = content.text.length
+  const segments = content.segments
+    .filter((s) => isSpan(s.start, s.end + 1, length + 1))
+    .map(clampSegment)
+  const marks = (content.marks ?? [])
+    .flatMap((mark) => clampMark(mark, length))
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+  return { text: content.text, segments, ...(marks.length > 0 ? { marks } : {}) }
+}
+
+/** Whole offsets with start < end ≤ length (a block's `[start, end + 1)` allows it empty). */
+function isSpan(start: number, end: number, length: number): boolean {
+  return (
+    Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= length
+  )
+}
+
 function clampSegment(segment: Segment): Segment {
   const lang = segment.lang === undefined ? undefined : normaliseLanguageTag(segment.lang)
   const hasBadAsset = segment.asset !== undefined && !assetName.test(segment.asset)
-  if (lang === segment.lang && !hasBadAsset) return segment
-  const { lang: _lang, asset, ...rest } = segment
+  const { kind, start, end, asset, level, depth, ordinal, cell, footnote } = segment
+  // Field by field: nothing but Lectern's own fields is copied, whatever a parser let through.
   return {
-    ...rest,
+    kind: segmentKinds.has(kind) ? kind : 'paragraph',
+    start,
+    end,
     ...(lang ? { lang } : {}),
     ...(asset !== undefined && !hasBadAsset ? { asset } : {}),
+    ...(level !== undefined
+      ? { level: bound(level, importLimits.headingLevel.min, importLimits.headingLevel.max) }
+      : {}),
+    ...(depth !== undefined ? { depth: bound(depth, 0, importLimits.depth) } : {}),
+    ...(ordinal !== undefined
+      ? { ordinal: bound(ordinal, -importLimits.ordinal, importLimits.ordinal) }
+      : {}),
+    ...(cell
+      ? {
+          cell: {
+            table: bound(cell.table, 0, Number.MAX_SAFE_INTEGER),
+            row: bound(cell.row, 0, Number.MAX_SAFE_INTEGER),
+            column: bound(cell.column, 0, importLimits.column),
+            isHeader: cell.isHeader === true,
+          },
+        }
+      : {}),
+    ...(footnote !== undefined && footnoteLabel.test(footnote) ? { footnote } : {}),
   }
+}
+
+/** A mark as the schema accepts it, or none: only Lectern's kinds, links only where allowed. */
+function clampMark(mark: Mark, length: number): Mark[] {
+  if (!markKinds.has(mark.kind) || !isSpan(mark.start, mark.end, length)) return []
+  const { href, footnote } = mark
+  const rest = { kind: mark.kind, start: mark.start, end: mark.end }
+  if (mark.kind === 'link') {
+    const url = href && href.length <= importLimits.hrefLength ? parseExternalUrl(href) : null
+    if (!url || url.length > importLimits.hrefLength) return []
+    return [{ ...rest, href: url }]
+  }
+  if (mark.kind === 'footnote-ref' && footnote !== undefined && footnoteLabel.test(footnote))
+    return [{ ...rest, footnote }]
+  return [rest]
+}
+
+/** A whole number within [min, max]; anything else (NaN, 1.5) is rounded into it. */
+function bound(value: number, min: number, max: number): number {
+  const whole = Number.isFinite(value) ? Math.round(value) : min
+  return Math.min(max, Math.max(min, whole))
 }
 
 /** An http(s) address the library can parse again, or null. */

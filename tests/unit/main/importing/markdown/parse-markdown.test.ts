@@ -42,13 +42,28 @@ describe('parseMarkdown', () => {
     expect(parsed.content.text).toBe('T\n\nbold & more')
   })
 
-  it('keeps an image’s alt text as a figure and never its address', () => {
+  it('keeps an image’s alt text inline, never its address nor a block of its own', () => {
     const parsed = parseMarkdown(
       '# T\n\n![A heron by the river](https://example.org/heron.jpg)',
       'x.md',
     )
-    expect(parsed.content.segments.map((s) => s.kind)).toContain('figure-alt')
-    expect(parsed.content.text).not.toContain('example.org')
+    expect(blocks('# T\n\n![A heron by the river](https://example.org/heron.jpg)')).toEqual([
+      ['title', 'T'],
+      ['paragraph', 'A heron by the river'],
+    ])
+    expect(JSON.stringify(parsed)).not.toContain('example.org')
+  })
+
+  // Before: each badge became a large "picture not included" box.
+  it('drops README badges: pictures in links, shields.io pictures', () => {
+    expect(
+      blocks(
+        '# Tool\n\n[![Build](https://ci.example.org/badge.svg)](https://ci.example.org) [![npm](https://img.shields.io/npm/v/tool)](https://npmjs.com/tool) ![licence](https://img.shields.io/badge/licence-MIT-blue)\n\nA tool.',
+      ),
+    ).toEqual([
+      ['title', 'Tool'],
+      ['paragraph', 'A tool.'],
+    ])
   })
 })
 
