@@ -29,8 +29,33 @@ export interface TruePlace {
   readonly isEdited: boolean
 }
 
-/** The longest random edit (characters removed or inserted). */
+/** The longest random edit (characters removed, or inserted before a space). */
 export const maxEditLength = 6
+
+/**
+ * How far a boundary of an edited passage may be from its true place and still be right: an edit
+ * at a passage's edge leaves more than one reasonable end (with "trying" edited into "trylet ing",
+ * the best alignment of the quote ends after "try", where the truth ends after "ing"), by up to
+ * the edit's length plus the part of the word it split.
+ */
+export const boundarySlack = 2 * maxEditLength
+
+/**
+ * Whether `found` is the passage at `truth`: for a deleted passage, nothing found; for one no edit
+ * touched, exactly its place; for an edited one, both boundaries within `boundarySlack`.
+ */
+export function isPlacedRight(
+  truth: TruePlace | null,
+  found: { start: number; end: number } | null,
+): boolean {
+  if (truth === null) return found === null
+  if (found === null) return false
+  if (!truth.isEdited) return found.start === truth.start && found.end === truth.end
+  return (
+    Math.abs(found.start - truth.start) <= boundarySlack &&
+    Math.abs(found.end - truth.end) <= boundarySlack
+  )
+}
 
 const pages = resolve(__dirname, 'pages')
 

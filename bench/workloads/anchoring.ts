@@ -1,5 +1,5 @@
-import { anchor } from '../../src/shared/domain/anchoring'
-import { editedBookText, maxEditLength, type EditedText } from '../anchoring-edits'
+import { anchorAll } from '../../src/shared/domain/anchoring'
+import { editedBookText, isPlacedRight, type EditedText } from '../anchoring-edits'
 import { median, time, type BenchResult } from '../measure'
 import { anchorLikeHypothesis } from '../peers/hypothesis-anchoring'
 import type { Sizes } from '../sizes'
@@ -11,9 +11,9 @@ function describeText(edits: EditedText, highlights: number) {
   return `${highlights} highlights on ${(edits.original.length / 1e6).toFixed(2)} MB of a real book`
 }
 
-/** Lectern's re-anchoring of every highlight on one text. */
+/** Lectern's re-anchoring of every highlight on one text, as `reanchorHighlights` runs it. */
 function lectern(edits: EditedText) {
-  return edits.selectors.map((s) => anchor(edits.edited, s))
+  return anchorAll(edits.edited, edits.selectors)
 }
 
 /** The Hypothesis client's approach, highlight by highlight on the same text. */
@@ -21,29 +21,14 @@ function hypothesis(edits: EditedText) {
   return edits.selectors.map((s) => anchorLikeHypothesis(edits.edited, s))
 }
 
-/**
- * The share of highlights placed right: a surviving passage at its true place (within one edit's
- * length of it when an edit touched the passage), a deleted one not placed at all.
- */
+/** The share of highlights placed right (see `isPlacedRight`). */
 export function shareRight(
   edits: EditedText,
   found: readonly ({ start: number; end: number } | null)[],
 ): number {
-  let right = 0
-  found.forEach((place, i) => {
-    const truth = edits.truth[i]
-    if (truth === null || truth === undefined) right += place === null ? 1 : 0
-    else if (place === null) return
-    else if (!truth.isEdited)
-      right += place.start === truth.start && place.end === truth.end ? 1 : 0
-    else
-      right +=
-        Math.abs(place.start - truth.start) <= maxEditLength &&
-        Math.abs(place.end - truth.end) <= maxEditLength
-          ? 1
-          : 0
-  })
-  return right / found.length
+  return (
+    found.filter((place, i) => isPlacedRight(edits.truth[i] ?? null, place)).length / found.length
+  )
 }
 
 /**
@@ -87,7 +72,7 @@ export async function reanchorEditedBook(sizes: Sizes): Promise<BenchResult[]> {
 export async function reanchorMovedBook(sizes: Sizes): Promise<BenchResult> {
   const edits = editedBookText(textLength(sizes), sizes.highlights)
   const shifted = `Preface. ${edits.original}`
-  const ours = median(await time(sizes.runs, () => edits.selectors.map((s) => anchor(shifted, s))))
+  const ours = median(await time(sizes.runs, () => anchorAll(shifted, edits.selectors)))
   const theirs = median(
     await time(sizes.runs, () => edits.selectors.map((s) => anchorLikeHypothesis(shifted, s))),
   )
