@@ -61,6 +61,13 @@ describe('inline marks', () => {
     expect(box.innerHTML).toBe(text)
   })
 
+  it('make no element for a kind of mark Lectern does not know (a hand-edited file)', () => {
+    const unknown = { kind: 'script', start: 0, end: 4 } as unknown as Mark
+    const box = document.createElement('p')
+    box.append(...inlineNodes(document, text, 0, text.length, [unknown]))
+    expect(box.innerHTML).toBe(text)
+  })
+
   it('never turn text into markup', () => {
     const hostile = 'a <img src=x onerror=alert(1)> b'
     const box = document.createElement('p')
