@@ -1,9 +1,10 @@
 import { Low } from 'lowdb'
 import type { z } from 'zod'
 import { wasReplaced, type DurableJsonAdapter } from './durable-json-adapter'
-import { CheckedJson } from './checked-json'
+import { CheckedJson, deepFreeze, type Checked, type RecordChanges } from './checked-json'
 import { ReaderFacingError } from './reader-facing-error'
-import type { RecordCollection } from './salvage'
+import type { RecordJournal } from './record-journal'
+import { isPlainObject, type RecordCollection } from './salvage'
 
 /** Thrown when a change is attempted on a file that is open read-only. */
 export class ReadOnlyStoreError extends ReaderFacingError {
@@ -41,10 +42,14 @@ export class UnsavableValueError extends ReaderFacingError {
 export type BackUp = () => Promise<string | null>
 
 /**
- * One data file held in memory through lowdb. Changes are applied to a copy, checked against the
+ * One data file held in memory through lowdb. Changes are applied to a draft, checked against the
  * schema that reads the file, made durable, and only then become the file's data: after a failed
  * write the app still holds what is on disk, and nothing is written that the next start would
  * refuse. Changes run one at a time, so concurrent requests never lose each other's writes.
+ *
+ * Records are frozen once acknowledged, so a draft shares them instead of copying the file: a
+ * change replaces a record, never edits it in place. A file with a journal saves a change of a
+ * few records as one fsynced line (record-journal.ts); anything else writes the file whole.
  */
 export class StoredFile<T> {
   readonly label: string
@@ -56,6 +61,10 @@ export class StoredFile<T> {
   readonly #saveLatest: (json: string) => Promise<void>
   #backUp: BackUp | null
   #queue: Promise<unknown> = Promise.resolve()
+  readonly #recordFields: readonly string[]
+  readonly #journal: RecordJournal | null
+  /** A journal append failed: its tail is unknown, so the next save writes the file whole. */
+  #mustWriteWhole = false
 
   constructor(options: {
     label: string
@@ -70,6 +79,8 @@ export class StoredFile<T> {
     backUp: BackUp
     /** Keeps a second copy of each acknowledged content. */
     saveLatest: (json: string) => Promise<void>
+    /** The file's journal: small changes are appended to it instead of rewriting the file. */
+    journal?: RecordJournal | null
   }) {
     this.label = options.label
     this.isReadOnly = options.isReadOnly
@@ -77,6 +88,9 @@ export class StoredFile<T> {
     this.#adapter = options.adapter
     this.#checker = new CheckedJson(options.schema, options.records ?? [])
     this.#saveLatest = options.saveLatest
+    this.#recordFields = (options.records ?? []).map((collection) => collection.field)
+    this.#journal = options.journal ?? null
+    freezeRecords(options.data, this.#recordFields)
     this.#db = new Low(options.adapter, options.data)
     this.#db.data = options.data
     this.#backUp = options.backUp
@@ -91,8 +105,23 @@ export class StoredFile<T> {
   update(change: (draft: T) => T | void): Promise<T> {
     const run = this.#queue.then(async () => {
       if (this.isReadOnly) throw new ReadOnlyStoreError(this.label, this.#readOnlyReason)
-      const draft = structuredClone(this.#db.data)
-      const { data: next, json } = this.#checked(change(draft) ?? draft)
+      const draft = draftOf(this.#db.data, this.#recordFields)
+      const checked = this.#checked(change(draft) ?? draft)
+      const next = checked.data
+      const changes = checked.recordChanges
+      if (this.#journal && changes && !this.#mustWriteWhole && !this.#journal.isFull) {
+        if (hasChanges(changes)) {
+          try {
+            await this.#journal.append(changes)
+          } catch (error) {
+            this.#mustWriteWhole = true
+            throw error
+          }
+        }
+        this.#adopt(next)
+        return next
+      }
+      const json = checked.json()
       const backUp = this.#backUp
       // A backup that cannot be taken (backups/ is not a folder, say) never blocks the save itself:
       // the save is what the reader asked for, and the copy of the last save follows it.
@@ -102,11 +131,18 @@ export class StoredFile<T> {
       } catch (error) {
         // The file may already hold the new content (only the folder's fsync failed): put the
         // old content back, so the disk says what the reader is told — nothing changed.
-        if (wasReplaced(error)) await this.#adapter.write(this.#db.data).catch(() => undefined)
+        if (wasReplaced(error)) {
+          const old = JSON.stringify(this.#db.data)
+          await this.#adapter.writeJson(old).then(
+            () => this.#journal?.rebase(old),
+            () => undefined,
+          )
+        }
         throw error
       }
-      this.#db.data = next
-      this.#checker.acknowledge()
+      this.#journal?.rebase(json)
+      this.#mustWriteWhole = false
+      this.#adopt(next)
       this.#backUp = null
       await this.#saveLatest(json)
       // A file's first version is backed up too, so a damaged file always has a copy to return
@@ -118,8 +154,13 @@ export class StoredFile<T> {
     return run
   }
 
+  #adopt(next: T): void {
+    this.#db.data = next
+    this.#checker.acknowledge()
+  }
+
   /** The value as the next start will read it, and its JSON; or an error naming what does not fit. */
-  #checked(value: T): { data: T; json: string } {
+  #checked(value: T): Checked<T> {
     const checked = this.#checker.check(value, this.#db.data)
     if ('where' in checked)
       throw new UnsavableValueError(
@@ -128,4 +169,29 @@ export class StoredFile<T> {
       )
     return checked
   }
+}
+
+/**
+ * A draft to change: the record lists are new arrays holding the acknowledged (frozen) records,
+ * everything else is a copy. Copying a file of a thousand highlights took longer than saving one.
+ */
+function draftOf<T>(data: T, recordFields: readonly string[]): T {
+  if (!isPlainObject(data) || recordFields.length === 0) return structuredClone(data)
+  const draft: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(data))
+    draft[key] =
+      recordFields.includes(key) && Array.isArray(value) ? [...value] : structuredClone(value)
+  return draft as T
+}
+
+function freezeRecords(data: unknown, recordFields: readonly string[]): void {
+  if (!isPlainObject(data)) return
+  for (const field of recordFields) {
+    const records = data[field]
+    if (Array.isArray(records)) for (const record of records) deepFreeze(record)
+  }
+}
+
+function hasChanges(changes: RecordChanges): boolean {
+  return Object.keys(changes.put).length > 0 || Object.keys(changes.removed).length > 0
 }

@@ -223,7 +223,7 @@ describe('found by the tester', () => {
         schemaVersion: number
         documents: Record<string, unknown>[]
       }
-      library.schemaVersion = 3
+      library.schemaVersion = 99
       library.documents.push({
         ...library.documents[1],
         id: 'podcast-episode-1',

@@ -35,7 +35,7 @@ describe('checking a save against the schema that reads the file', () => {
     if ('where' in checked) throw new Error(checked.message)
     const expected = annotationsKind.schema.parse(value)
     expect(checked.data).toEqual(expected)
-    expect(JSON.parse(checked.json)).toEqual(expected)
+    expect(JSON.parse(checked.json())).toEqual(expected)
     expect(checked.data.highlights[1]?.tags).toEqual(['police'])
   })
 
