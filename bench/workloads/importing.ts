@@ -65,13 +65,17 @@ function watchStalls(): () => Promise<number> {
   }
 }
 
-/** Services as the app has them: files are parsed in the worker thread (from the TS source). */
+/**
+ * Services as the app has them: files are parsed in the import worker thread and indexed for
+ * search in the search worker (both from their TypeScript source here).
+ */
 function startServices(dataDir: string): Promise<Services> {
   return createServices({
     dataDir,
     resourcesDir,
     seedStudyMaterial: false,
     importWorker: { path: resolve(__dirname, '../../tests/support/read-worker-dev.cjs') },
+    searchWorker: { path: resolve(__dirname, '../../tests/support/search-worker-dev.cjs') },
   })
 }
 
