@@ -83,7 +83,7 @@ export class SearchEngine {
         return null
       case 'annotations':
         for (const { documentId, entries } of request.documents)
-          if (this.#index.putAnnotations(documentId, entries)) this.#changed()
+          if (this.#index.putAnnotations(documentId, entries)) this.#isDirty = true
         return null
       case 'search':
         return this.#index.search(request.query, request.limit)
@@ -125,6 +125,12 @@ export class SearchEngine {
     return unread
   }
 
+  /**
+   * A text came or went: the kept file is written soon. Highlights and notes alone do not write
+   * it (they go with the next write): every start tells the engine each document's annotations
+   * again, so the file need not follow each highlight, and rewriting it (21 MB for a 10 MB
+   * library) for each one would cost far more than the highlight's own save.
+   */
   #changed(): void {
     this.#isDirty = true
     if (!this.#canWrite || this.#saveTimer || this.#saveDelayMs === null) return
