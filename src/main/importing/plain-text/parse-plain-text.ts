@@ -38,7 +38,10 @@ const maxHeadingLength = 80
 const creditLine = /^\((?:bild|foto|image|photo|picture|credit|source|quelle)s?\s*:\s*.+\)$/iu
 /** "(dmk)", "(ds/jk)": an author's short tag closing a news article. */
 const authorTagLine = /^\((\p{L}{2,5}(?:\/\p{L}{2,5})*)\)$/u
-const listItemLine = /^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S/u
+/** "- a heron", "1. Definitions.", "2) Grant": a list item's marker, with its number if any. */
+const listMarker = /^\s*(?:[-*•–]|(\d{1,3})[.)])\s+(?=\S)/u
+/** Deepest nesting the store keeps (src/main/store/schema.ts). */
+const maxListDepth = 32
 const quoteLine = /^\s*>/
 const setextUnderline = /^\s*(?:={3,}|-{3,})\s*$/
 const endsLikeSentence = /[.,;:!?…"”'’)]$/u
@@ -164,31 +167,76 @@ function markFigures(raw: readonly RawBlock[], kinds: (SegmentKind | null)[]): v
 function toBlocks(block: RawBlock, kind: SegmentKind | null, isLast: boolean): Block[] {
   if (kind) return [{ kind, text: joinWrappedLines(block.lines) }]
   const { lines } = block
-  if (lines.every((line) => listItemLine.test(line))) {
-    return lines.map((line) => ({
-      kind: 'list-item',
-      text: line.trim().replace(/^(?:[-*•–]|\d{1,3}[.)])\s+/u, ''),
-    }))
-  }
+  const items = listItemsOf(lines)
+  if (items) return items
   if (lines.every((line) => quoteLine.test(line))) {
     return [
       { kind: 'quote', text: joinWrappedLines(lines.map((line) => line.replace(/^\s*>\s?/, ''))) },
     ]
   }
   if (lines.length === 2 && setextUnderline.test(lines[1]!))
-    return [{ kind: 'heading', text: lines[0]!.trim() }]
+    return [
+      { kind: 'heading', text: lines[0]!.trim(), level: lines[1]!.trim().startsWith('=') ? 1 : 2 },
+    ]
   const single = lines.length === 1 ? lines[0]!.trim() : null
-  if (single?.startsWith('#')) return [{ kind: 'heading', text: single.replace(/^#+\s*/, '') }]
-  if (
-    single &&
-    !isLast &&
-    single.length <= maxHeadingLength &&
-    /\p{L}/u.test(single) &&
-    !endsLikeSentence.test(single)
-  ) {
-    return [{ kind: 'heading', text: single }]
-  }
+  const atx = single ? /^(#{1,6})\s+(\S.*?)(?:\s+#+)?$/.exec(single) : null
+  if (atx) return [{ kind: 'heading', text: atx[2]!, level: atx[1]!.length }]
+  if (single && !isLast && looksLikeHeading(single)) return [{ kind: 'heading', text: single }]
   return [{ kind: 'paragraph', text: joinWrappedLines(lines) }]
+}
+
+/**
+ * A block of list items: every line starts an item ("1. Definitions.", "- a heron") or continues
+ * the one above, indented deeper than its marker. Numbered items keep their number; deeper
+ * markers nest. Null when the block is no list.
+ */
+function listItemsOf(lines: readonly string[]): Block[] | null {
+  const items: { indent: number; ordinal?: number; lines: string[] }[] = []
+  for (const line of lines) {
+    const marker = listMarker.exec(line)
+    const indent = /^\s*/.exec(line)![0].length
+    if (marker) {
+      const number = marker[1] ? Number(marker[1]) : undefined
+      items.push({
+        indent,
+        ...(number !== undefined ? { ordinal: number } : {}),
+        lines: [line.slice(marker[0].length)],
+      })
+      continue
+    }
+    const item = items[items.length - 1]
+    if (!item || indent <= item.indent) return null
+    item.lines.push(line)
+  }
+  const indents = [...new Set(items.map((item) => item.indent))].sort((a, b) => a - b)
+  return items.map((item) => {
+    const depth = Math.min(maxListDepth, indents.indexOf(item.indent))
+    return {
+      kind: 'list-item',
+      text: joinWrappedLines(item.lines),
+      ...(depth > 0 ? { depth } : {}),
+      ...(item.ordinal !== undefined ? { ordinal: item.ordinal } : {}),
+    }
+  })
+}
+
+/**
+ * Whether a short line on its own is a heading ("Introduction", "TERMS AND CONDITIONS"), not a
+ * line that merely stands alone: an address, a date or version line ("Version 2.0, January
+ * 2004"), a copyright line or a template's placeholder ("Copyright [yyyy] [name]").
+ */
+function looksLikeHeading(line: string): boolean {
+  return (
+    line.length <= maxHeadingLength &&
+    /\p{L}/u.test(line) &&
+    !endsLikeSentence.test(line) &&
+    line.split(/\s+/).length <= 12 &&
+    !/:\/\/|www\.|@|[[\]<>{}|]/.test(line) &&
+    !/^(?:copyright\b|©|\(c\))/i.test(line) &&
+    !/\b(?:1[5-9]|20)\d\d\b/.test(line) &&
+    !/\s\d+\.\d/.test(line) &&
+    !(line.includes(',') && /\p{Ll}/u.test(line))
+  )
 }
 
 /** Joins hard-wrapped lines into one; a word broken with a hyphen at a line end stays joined. */

@@ -139,3 +139,98 @@ describe('parsePlainText on other texts', () => {
     expect(parsePlainText('Title\n\n12345 67890', 'x.txt').language).toBe('und')
   })
 })
+
+describe('parsePlainText keeps the shape of a licence', () => {
+  const licence = [
+    'Apache License',
+    '',
+    'Version 2.0, January 2004',
+    '',
+    'http://www.apache.org/licenses/',
+    '',
+    'TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION',
+    '',
+    '1. Definitions.',
+    '',
+    '"License" shall mean the terms as defined by Sections 1 through 9 of this document.',
+    '',
+    '2. Grant of Copyright License. Subject to the terms and conditions of',
+    '   this License, each Contributor hereby grants to You a licence.',
+    '',
+    'Copyright [yyyy] [name of copyright owner]',
+    '',
+    'Copyright (c) <year> <copyright holders>',
+    '',
+    'See also',
+    '',
+    'The end of the licence.',
+  ].join('\n')
+  const parsed = parsePlainText(licence, 'LICENSE')
+
+  // Before: "1. Definitions." lost its number while the text refers to "Sections 1 through 9".
+  it('reads numbered lines as ordered items that keep their number', () => {
+    const items = parsed.content.segments.filter((s) => s.kind === 'list-item')
+    expect(items.map((s) => [parsed.content.text.slice(s.start, s.end), s.ordinal])).toEqual([
+      ['Definitions.', 1],
+      [
+        'Grant of Copyright License. Subject to the terms and conditions of this License, each Contributor hereby grants to You a licence.',
+        2,
+      ],
+    ])
+  })
+
+  // Before: the version line, the address and the template's copyright lines were large headings.
+  it('takes only real headings as headings: no address, date, version or copyright line', () => {
+    expect(blocks(parsed).filter(([kind]) => kind === 'heading')).toEqual([
+      ['heading', 'TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION'],
+      ['heading', 'See also'],
+    ])
+    expect(blocks(parsed)).toContainEqual(['paragraph', 'Version 2.0, January 2004'])
+    expect(blocks(parsed)).toContainEqual(['paragraph', 'http://www.apache.org/licenses/'])
+    expect(blocks(parsed)).toContainEqual([
+      'paragraph',
+      'Copyright [yyyy] [name of copyright owner]',
+    ])
+    expect(blocks(parsed)).toContainEqual(['paragraph', 'Copyright (c) <year> <copyright holders>'])
+  })
+
+  it('gives Markdown-style headings their level', () => {
+    const text = 'Notes\n\n# One\n\nWords.\n\nTwo\n===\n\nThree\n---\n\n### Four ###\n\nEnd.'
+    expect(
+      parsePlainText(text, 'x.txt')
+        .content.segments.filter((s) => s.kind === 'heading')
+        .map((s) => s.level),
+    ).toEqual([1, 1, 2, 3])
+  })
+
+  it('nests items marked deeper, and joins an item’s indented continuation lines', () => {
+    const text = [
+      'Notes',
+      '',
+      '1. First step,',
+      '   wrapped.',
+      '   - a detail',
+      '   - another',
+      '2. Second step.',
+    ].join('\n')
+    expect(
+      parsePlainText(text, 'x.txt')
+        .content.segments.slice(1)
+        .map((s) => [s.depth, s.ordinal]),
+    ).toEqual([
+      [undefined, 1],
+      [1, undefined],
+      [1, undefined],
+      [undefined, 2],
+    ])
+    expect(parsePlainText(text, 'x.txt').content.text).toContain('First step, wrapped.')
+  })
+
+  it('keeps a paragraph that starts with a dash but goes on unindented as a paragraph', () => {
+    const text = 'Notes\n\n– Come here, she said,\nand he came.\n\nEnd.'
+    expect(blocks(parsePlainText(text, 'x.txt'))[1]).toEqual([
+      'paragraph',
+      '– Come here, she said, and he came.',
+    ])
+  })
+})
