@@ -8,6 +8,7 @@ import { decodeSnapshot } from '../../../../src/main/search/index-snapshot'
 import { keptIndexPath, type SearchRequest } from '../../../../src/main/search/search-engine'
 import { searchOnThisThread, type SearchBackend } from '../../../../src/main/search/search-backend'
 import { SearchService } from '../../../../src/main/services/search-service'
+import { checkLibrary } from '../../../../src/main/services/library-check'
 import { createServices, type Services } from '../../../../src/main/services/create-services'
 import { lockFileName } from '../../../../src/main/store/library-lock'
 import { bundleChild } from '../../../support/bundle-child'
@@ -125,6 +126,22 @@ describe('search keeps its index on disk', () => {
       if (name.startsWith('library')) await rm(join(dataDir, 'backups', name), { recursive: true })
     const restarted = await servicesOn(dataDir)
     expect(restarted.store.library.data.documents.map((doc) => doc.title)).toContain('Herons')
+    expect(await titlesOf(restarted, 'herons river')).toEqual(['Herons'])
+    await close(restarted)
+  })
+
+  it('finds a document that check lists again, and after a restart', async () => {
+    const { dataDir, services, documentId } = await libraryWithHerons()
+    expect(await titlesOf(services, 'herons river')).toEqual(['Herons'])
+    // The library loses the document while its folder stays (a hand edit, a bad sync).
+    await services.store.library.update((library) => {
+      library.documents = library.documents.filter((doc) => doc.id !== documentId)
+    })
+    expect(await titlesOf(services, 'herons river')).toEqual([])
+    await checkLibrary(services)
+    expect(await titlesOf(services, 'herons river')).toEqual(['Herons'])
+    await close(services)
+    const restarted = await servicesOn(dataDir)
     expect(await titlesOf(restarted, 'herons river')).toEqual(['Herons'])
     await close(restarted)
   })
