@@ -183,3 +183,72 @@ describe('what an import describes fits the library file', () => {
     ])
   })
 })
+
+describe('the import door keeps a document’s shape within the schema', () => {
+  const text = 'Heading\n\nA link, a script and words.\n\nCell'
+  const hostileShape = {
+    title: 'Shape',
+    language: 'en',
+    wordCount: 7,
+    content: {
+      text,
+      segments: [
+        { kind: 'heading', start: 0, end: 7, level: 9, onclick: 'steal()' },
+        { kind: 'list-item', start: 9, end: 35, ordinal: 1e12, depth: 10_000 },
+        {
+          kind: 'table-cell',
+          start: 37,
+          end: 41,
+          cell: { table: 0, row: 2, column: 5_000, isHeader: false, onclick: 'steal()' },
+          footnote: '<script>',
+        },
+        { kind: 'script', start: 0, end: 7 },
+        { kind: 'paragraph', start: 30, end: 400 },
+      ],
+      marks: [
+        { kind: 'link', start: 9, end: 15, href: 'https://example.org/a' },
+        { kind: 'link', start: 17, end: 25, href: 'javascript:alert(1)' },
+        { kind: 'link', start: 17, end: 25, href: 'data:text/html,x' },
+        { kind: 'link', start: 17, end: 25, href: 'http://example.org' },
+        { kind: 'link', start: 17, end: 25 },
+        { kind: 'strong', start: 30, end: 35, href: 'https://example.org', onclick: 'x' },
+        { kind: 'emphasis', start: 30, end: 4_000 },
+        { kind: 'emphasis', start: 5, end: 5 },
+        { kind: 'script', start: 0, end: 3 },
+        { kind: 'footnote-ref', start: 0, end: 1, footnote: 'a b' },
+      ],
+    },
+  } as unknown as ParsedText
+
+  const clamped = clampParsed(hostileShape, 'shape.md').content
+
+  it('keeps the text, and marks only within it, of Lectern’s kinds, links only https/mailto', () => {
+    expect(clamped.text).toBe(text)
+    expect(clamped.marks).toEqual([
+      { kind: 'footnote-ref', start: 0, end: 1 },
+      { kind: 'link', start: 9, end: 15, href: 'https://example.org/a' },
+      { kind: 'strong', start: 30, end: 35 },
+    ])
+  })
+
+  it('clamps heading levels, list numbers, nesting and columns; drops fields it does not know', () => {
+    expect(clamped.segments).toEqual([
+      { kind: 'heading', start: 0, end: 7, level: 6 },
+      { kind: 'list-item', start: 9, end: 35, ordinal: 1_000_000_000, depth: 32 },
+      {
+        kind: 'table-cell',
+        start: 37,
+        end: 41,
+        cell: { table: 0, row: 2, column: 1000, isHeader: false },
+      },
+      { kind: 'paragraph', start: 0, end: 7 },
+    ])
+    const content = contentFileSchema.safeParse({
+      schemaVersion: 3,
+      documentId: 'doc-1',
+      revision: { id: 'rev-1', hash: 'a'.repeat(64), createdAt: '2026-11-28T09:00:00.000Z' },
+      ...clamped,
+    })
+    expect(content.success ? [] : content.error.issues).toEqual([])
+  })
+})

@@ -1,5 +1,10 @@
 import { strToU8, zipSync } from 'fflate'
-import { makeEpub as makeBook, tinyPng } from '../../../../support/epub-fixture'
+import {
+  makeEpub as makeBook,
+  makeShapeEpub,
+  makeShapedEpub,
+  tinyPng,
+} from '../../../../support/epub-fixture'
 import { describe, expect, it } from 'vitest'
 import { parseEpub } from '../../../../../src/main/importing/epub/parse-epub'
 
@@ -71,5 +76,71 @@ describe('parseEpub', () => {
       ok: false,
       error: { message: expect.stringContaining('has no package document') },
     })
+  })
+
+  it('keeps a book’s shape: numbered lists from their start, footnotes, marks, code as written', () => {
+    const result = parseEpub(makeShapeEpub(), 'shape.epub')
+    if (!result.ok) throw new Error(result.error.message)
+    const { content } = result.value
+    const text = (s: { start: number; end: number }) => content.text.slice(s.start, s.end)
+    expect(
+      content.segments.filter((s) => s.kind === 'list-item').map((s) => [s.ordinal, s.depth]),
+    ).toEqual([
+      [3, undefined],
+      [4, undefined],
+      [1, 1],
+      [2, 1],
+      [5, undefined],
+    ])
+    expect(
+      content.segments.filter((s) => s.kind === 'footnote').map((s) => [s.footnote, text(s)]),
+    ).toEqual([
+      ['1', 'Herons may stand still for over an hour.'],
+      ['2', 'Counted from the boats.'],
+      ['3', 'The 2025 count was finished in March.'],
+    ])
+    expect(text(content.segments.find((s) => s.kind === 'code')!)).toBe(
+      'year,nests\n2024,41\n  2025,47',
+    )
+    expect(content.marks?.map((m) => [m.kind, content.text.slice(m.start, m.end)])).toEqual([
+      ['emphasis', 'perfectly still'],
+      ['strong', 'waits'],
+      ['footnote-ref', '1'],
+      ['emphasis', 'February'],
+      ['link', 'the survey site'],
+      ['code', 'survey.csv'],
+      ['footnote-ref', '2'],
+      ['footnote-ref', '3'],
+    ])
+  })
+
+  // The alt text belongs to the stored picture (the reader gives it to the image, not as a line):
+  // the figcaption is the figure's one caption.
+  it('gives a figure its picture with the alt text and one caption, never the alt as a caption', () => {
+    const result = parseEpub(makeShapeEpub(), 'shape.epub')
+    if (!result.ok) throw new Error(result.error.message)
+    const { content } = result.value
+    const figure = content.segments.filter((s) => s.kind.startsWith('figure-'))
+    expect(figure.map((s) => [s.kind, Boolean(s.asset)])).toEqual([
+      ['figure-alt', true],
+      ['figure-caption', false],
+    ])
+  })
+
+  it('numbers tables through the whole book, not per chapter', () => {
+    const table = '<table><tr><th>Year</th></tr><tr><td>2025</td></tr></table>'
+    const result = parseEpub(
+      makeShapedEpub({ chapters: [table, `<p>Between.</p>${table}`] }),
+      'b.epub',
+    )
+    if (!result.ok) throw new Error(result.error.message)
+    expect(
+      result.value.content.segments.flatMap((s) => (s.cell ? [[s.cell.table, s.cell.row]] : [])),
+    ).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ])
   })
 })
