@@ -76,15 +76,21 @@ export async function reanchorMovedBook(sizes: Sizes): Promise<BenchResult> {
   const theirs = median(
     await time(sizes.runs, () => edits.selectors.map((s) => anchorLikeHypothesis(shifted, s))),
   )
+  // The least any approach does: compare each quote with the text at its new place, once.
+  const moved = 'Preface. '.length
   const floor = median(
-    await time(sizes.runs, () => edits.selectors.map((s) => shifted.indexOf(s.quote.exact))),
+    await time(sizes.runs, () =>
+      edits.selectors.map(
+        (s) => shifted.slice(s.position.start + moved, s.position.end + moved) === s.quote.exact,
+      ),
+    ),
   )
   return {
     workload: `re-anchor ${describeText(edits, sizes.highlights)}, unchanged but moved`,
     figure: 'total ms',
     value: ours,
     peer: { name: "Hypothesis client's approach", value: theirs },
-    floor: { name: 'indexOf of every quote', value: floor },
+    floor: { name: 'each quote compared at its new place', value: floor },
     target: '≤ 150 ms',
     isMet: ours <= 150,
   }

@@ -124,7 +124,15 @@ class AnchoringText {
       method: c.errors === 0 ? 'quote' : 'fuzzy',
     })
 
-    // Close to where it is expected: exact or edited, this is the passage.
+    // Close to where it is expected: exact (a bounded string search, the common case of text that
+    // only moved) or else edited, this is the passage.
+    const nearFrom = Math.max(0, expected - reach)
+    const nearby = text.slice(nearFrom, Math.min(text.length, expected + reach + exact.length))
+    const exactNear: Candidate[] = []
+    for (let at = nearby.indexOf(exact); at !== -1; at = nearby.indexOf(exact, at + 1))
+      exactNear.push(score({ start: nearFrom + at, end: nearFrom + at + exact.length, errors: 0 }))
+    const nearExact = best(exactNear.filter((c) => isAcceptable(c, exact.length)))
+    if (nearExact) return asAnchor(nearExact)
     const near = best(
       this.scan(exact, maxErrors, expected - reach, expected + reach)
         .filter((m) => Math.abs(m.start - expected) <= reach)
