@@ -90,6 +90,11 @@ describe('the blocks of a shaped document', () => {
     expect(render(content).querySelectorAll('table')).toHaveLength(2)
   })
 
+  it('show a cell that lost its place in the table (a hand-edited file) as a paragraph', () => {
+    const content = new ShapedText().block({ kind: 'table-cell' }, 'Stray cell').build()
+    expect(render(content).innerHTML).toBe('<p data-segment-index="0">Stray cell</p>')
+  })
+
   it('keep a code block’s line breaks and indentation, in a block the keyboard can scroll', () => {
     const code = 'function f() {\n    return 1\n}'
     const content = new ShapedText().block({ kind: 'code' }, code).build()

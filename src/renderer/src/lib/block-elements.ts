@@ -10,18 +10,25 @@ export type BlockUnit =
 
 /** Gathers consecutive list items into lists and the cells of one table into a table. */
 export function blockUnits(blocks: readonly IndexedSegment[]): BlockUnit[] {
-  const units: BlockUnit[] = []
+  const units: { type: BlockUnit['type']; blocks: IndexedSegment[] }[] = []
   for (const block of blocks) {
     const last = units.at(-1)
-    const { kind, cell } = block.segment
-    if (kind === 'list-item' && last?.type === 'list') (last.blocks as IndexedSegment[]).push(block)
-    else if (kind === 'list-item') units.push({ type: 'list', blocks: [block] })
-    else if (cell && last?.type === 'table' && last.blocks[0]!.segment.cell?.table === cell.table)
-      (last.blocks as IndexedSegment[]).push(block)
-    else if (kind === 'table-cell' && cell) units.push({ type: 'table', blocks: [block] })
-    else units.push({ type: 'block', blocks: [block] })
+    const type = unitTypeOf(block.segment)
+    const continues =
+      last?.type === type &&
+      (type === 'list' ||
+        (type === 'table' && last.blocks[0]!.segment.cell?.table === block.segment.cell?.table))
+    if (continues) last.blocks.push(block)
+    else units.push({ type, blocks: [block] })
   }
-  return units
+  return units as BlockUnit[]
+}
+
+function unitTypeOf(segment: Segment): BlockUnit['type'] {
+  if (segment.kind === 'list-item') return 'list'
+  // A cell without its place (a hand-edited file) is shown as a block of its own.
+  if (segment.kind === 'table-cell' && segment.cell) return 'table'
+  return 'block'
 }
 
 /** Bullets by nesting depth, as printed books alternate them. */
@@ -105,7 +112,7 @@ function tagOf(segment: Segment): string {
     case 'code':
       return 'pre'
     case 'table-cell':
-      return segment.cell?.isHeader ? 'th' : 'td'
+      return !segment.cell ? 'p' : segment.cell.isHeader ? 'th' : 'td'
     default:
       return 'p'
   }
