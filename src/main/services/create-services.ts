@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { DataStore } from '../store/data-store'
 import type { StoreFs } from '../store/store-fs'
 import { AlignmentService } from './alignment-service'
@@ -42,8 +42,8 @@ export interface ServiceOptions {
   /** Parse imported files in this worker (the app and the command line); else on this thread. */
   readonly importWorker?: ReadWorkerOptions
   /**
-   * Build, keep and search the index in this worker; by default the one built beside the app's
-   * bundle (searchWorker.js), else on this thread (tests).
+   * Build, keep and search the index in this worker; by default the one built beside the import
+   * worker (the app and the command line), else on this thread (tests).
    */
   readonly searchWorker?: SearchWorkerOptions
   /** Parse imported files with this reader instead (tests whose loader cannot load it lazily). */
@@ -84,12 +84,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(options.fs ? { fs: options.fs } : {}),
   })
   const newId = () => randomUUID()
-  // Beside the built main process; a bundle without __dirname (a test's child process) has none.
-  const builtSearchWorker =
-    typeof __dirname === 'string' ? join(__dirname, 'searchWorker.js') : null
-  const searchWorker =
-    options.searchWorker ??
-    (builtSearchWorker && existsSync(builtSearchWorker) ? { path: builtSearchWorker } : null)
+  const searchWorker = options.searchWorker ?? builtSearchWorker(options.importWorker)
   const search = new SearchService({
     store,
     dataDir: options.dataDir,
@@ -150,4 +145,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     backups,
     links,
   }
+}
+
+/**
+ * The search worker the build puts beside the import worker (electron.vite.config.ts), if there
+ * is one. Not found from this module's own folder: the build moves this code into a shared chunk.
+ */
+function builtSearchWorker(
+  importWorker: ReadWorkerOptions | undefined,
+): SearchWorkerOptions | null {
+  if (!importWorker) return null
+  const path = join(dirname(importWorker.path), 'searchWorker.js')
+  return existsSync(path) ? { path } : null
 }

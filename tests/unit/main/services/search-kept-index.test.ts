@@ -256,6 +256,35 @@ describe('search keeps its index on disk', () => {
     await close(restarted)
   })
 
+  it('uses the search worker built beside the import worker, as the app and command line do', async () => {
+    const { dataDir, services } = await libraryWithHerons()
+    await close(services)
+    const built = await makeDir()
+    // A stand-in for the built worker that answers every search with one recognisable hit.
+    await writeFile(
+      join(built, 'searchWorker.js'),
+      `const { parentPort } = require('node:worker_threads')
+      const replies = {
+        open: { isKept: false },
+        sync: { unread: [] },
+        search: [{ kind: 'text', documentId: 'x', start: 0, end: 0, highlightId: null,
+          snippet: 'from the built worker', matches: [] }],
+      }
+      parentPort.on('message', ({ id, request }) =>
+        parentPort.postMessage({ id, reply: replies[request.type] ?? null }))`,
+    )
+    const restarted = await createServices({
+      dataDir,
+      resourcesDir,
+      seedStudyMaterial: false,
+      importWorker: { path: join(built, 'importWorker.js') },
+    })
+    expect((await restarted.search.search('herons')).map((hit) => hit.snippet)).toEqual([
+      'from the built worker',
+    ])
+    await close(restarted)
+  })
+
   it('builds, keeps and searches the index in a worker thread, as the app does', async () => {
     const dataDir = await makeDir()
     const workerPath = await bundleChild(
