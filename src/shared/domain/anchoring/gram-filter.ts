@@ -59,9 +59,9 @@ export interface Region {
  * gramLength + 1 - gramLength * maxErrors` of them. A kept gram at pattern position i lies at
  * text position p = start + i + (insertions − deletions before it), so its diagonal p − i stays
  * within `maxErrors + 1` consecutive values for the whole match, inside two neighbouring bins of
- * that width. Counting for each bin the pattern positions with a gram on a diagonal in it, a match
- * needs two neighbouring bins to reach the threshold together; the stretches come from those
- * pairs only. Hash collisions only add hits, never hide one.
+ * that width. Counting for each pair of neighbouring bins the pattern positions with a gram on a
+ * diagonal in it (each position once), a match needs its pair to reach the threshold; the
+ * stretches come from those pairs only. Hash collisions only add hits, never hide one.
  */
 export function regionsToScan(
   index: GramIndex,
@@ -75,16 +75,21 @@ export function regionsToScan(
   const width = maxErrors + 1
   // Diagonals p − i run from −length to text.length; bins count them from −length.
   const binCount = Math.ceil((text.length + length) / width) + 2
+  // hits[b]: pattern positions with a gram on a diagonal in bin b or b + 1, each counted once.
   const hits = new Int32Array(binCount)
   const lastCounted = new Int32Array(binCount).fill(-1)
   for (let i = 0; i + gramLength <= length; i++) {
     const gram = gramHash(pattern, i)
     for (let k = offsets[gram]!, end = offsets[gram + 1]!; k < end; k++) {
       const bin = ((positions[k]! - i + length) / width) | 0
-      // Positions come in order, so one pattern position meets each bin in one run.
+      // Positions come in order, so one pattern position meets each pair in one run.
       if (lastCounted[bin] !== i) {
         lastCounted[bin] = i
         hits[bin]!++
+      }
+      if (bin > 0 && lastCounted[bin - 1] !== i) {
+        lastCounted[bin - 1] = i
+        hits[bin - 1]!++
       }
     }
   }
@@ -93,7 +98,7 @@ export function regionsToScan(
   let regionFrom = -1
   let regionTo = -1
   for (let bin = 0; bin + 1 < binCount; bin++) {
-    if (hits[bin]! + hits[bin + 1]! < threshold) continue
+    if (hits[bin]! < threshold) continue
     // Diagonals of the pair; a match on them starts up to `maxErrors` either side of them and
     // spans at most `span` characters.
     const firstDiagonal = bin * width - length
