@@ -3,7 +3,10 @@ import { SearchEngine, type SearchReplies, type SearchRequest } from './search-e
 
 /** Where the search engine runs: one request at a time, answered in order. */
 export interface SearchBackend {
-  request<R extends SearchRequest>(request: R): Promise<SearchReplies[R['type']]>
+  request<R extends SearchRequest>(
+    request: R,
+    options?: RequestOptions,
+  ): Promise<SearchReplies[R['type']]>
   /**
    * Which engine the next request goes to: it changes when a worker stopped, as the next one
    * holds only what its kept file held and must be opened and told everything again.
@@ -11,6 +14,15 @@ export interface SearchBackend {
   readonly generation: number
   /** Stops the engine (a pending save is dropped; the next start rebuilds what it lacks). */
   dispose(): Promise<void>
+}
+
+/** How a request is run. */
+export interface RequestOptions {
+  /**
+   * False for work the process need not wait for (indexing after an import): the command line
+   * exits when its command is done rather than when the index is (default true).
+   */
+  readonly keepsProcessAlive?: boolean
 }
 
 /** The worker script and how to start it (a TypeScript loader in development). */
@@ -40,6 +52,7 @@ export function searchOnThisThread(saveDelayMs: number | null = null): SearchBac
 interface Pending {
   readonly resolve: (reply: unknown) => void
   readonly reject: (error: Error) => void
+  readonly keepsProcessAlive: boolean
 }
 
 /**
@@ -87,12 +100,18 @@ export function searchInWorker(options: SearchWorkerOptions): SearchBackend {
     get generation() {
       return generation
     },
-    request: <R extends SearchRequest>(request: R) =>
+    request: <R extends SearchRequest>(request: R, requestOptions?: RequestOptions) =>
       new Promise<SearchReplies[R['type']]>((resolve, reject) => {
+        const keepsProcessAlive = requestOptions?.keepsProcessAlive ?? true
         worker ??= start()
-        worker.ref()
+        if (keepsProcessAlive) worker.ref()
+        else if (pending.size === 0) worker.unref()
         const id = nextId++
-        pending.set(id, { resolve: resolve as (reply: unknown) => void, reject })
+        pending.set(id, {
+          resolve: resolve as (reply: unknown) => void,
+          reject,
+          keepsProcessAlive,
+        })
         worker.postMessage({ id, request })
       }),
     dispose: async () => {

@@ -1,7 +1,11 @@
 import type { SearchHit } from '../../shared/model'
 import type { DataStore } from '../store/data-store'
 import type { AnnotationsFile, LibraryFile } from '../store/schema'
-import { searchOnThisThread, type SearchBackend } from '../search/search-backend'
+import {
+  searchOnThisThread,
+  type RequestOptions,
+  type SearchBackend,
+} from '../search/search-backend'
 import { annotationEntriesOf } from '../search/search-entries'
 
 /**
@@ -49,7 +53,9 @@ export class SearchService {
    * revised or deleted, so that the index is built then and not at the first search.
    */
   noteLibraryChanged(): void {
-    void this.#serially(() => this.#refresh(false)).catch(() => undefined)
+    void this.#serially(() => this.#refresh(false, { keepsProcessAlive: false })).catch(
+      () => undefined,
+    )
   }
 
   /** Writes the kept index now if it changed (tests and benchmarks; the engine saves by itself). */
@@ -69,21 +75,24 @@ export class SearchService {
     return run
   }
 
-  async #refresh(withAnnotations: boolean): Promise<void> {
+  async #refresh(withAnnotations: boolean, options?: RequestOptions): Promise<void> {
     // Requests are answered in order, so they are sent at once and awaited together: a first
     // search after a start costs one round trip, not one per step or per document.
-    const opening = this.#openIfNew()
+    const opening = this.#openIfNew(options)
     const library = this.#store.library.data
     const syncing =
       library === this.#toldLibrary
         ? null
-        : this.#backend.request({
-            type: 'sync',
-            documents: library.documents.map((doc) => ({
-              id: doc.id,
-              revisionHash: doc.revision.hash,
-            })),
-          })
+        : this.#backend.request(
+            {
+              type: 'sync',
+              documents: library.documents.map((doc) => ({
+                id: doc.id,
+                revisionHash: doc.revision.hash,
+              })),
+            },
+            options,
+          )
     const annotationFiles = withAnnotations
       ? Promise.all(
           library.documents.map((doc) =>
@@ -100,12 +109,15 @@ export class SearchService {
         const content = meta ? await this.#store.content(id, meta.title).catch(() => null) : null
         if (!meta || !content) continue
         const { text, segments } = content.data
-        await this.#backend.request({
-          type: 'text',
-          documentId: id,
-          revisionHash: meta.revision.hash,
-          content: { text, segments: segments.map(({ start, end }) => ({ start, end })) },
-        })
+        await this.#backend.request(
+          {
+            type: 'text',
+            documentId: id,
+            revisionHash: meta.revision.hash,
+            content: { text, segments: segments.map(({ start, end }) => ({ start, end })) },
+          },
+          options,
+        )
       }
       this.#toldLibrary = library
       const listed = new Set(library.documents.map((doc) => doc.id))
@@ -130,7 +142,7 @@ export class SearchService {
   }
 
   /** Opens the engine's index if the engine is new (the first request, or a worker restarted). */
-  async #openIfNew(): Promise<void> {
+  async #openIfNew(options?: RequestOptions): Promise<void> {
     const generation = this.#backend.generation
     if (generation === this.#generation) return
     this.#toldLibrary = null
@@ -138,11 +150,10 @@ export class SearchService {
     this.#generation = generation
     try {
       // A library another Lectern holds is searched in memory: its kept index is read, not written.
-      await this.#backend.request({
-        type: 'open',
-        dataDir: this.#dataDir,
-        canWrite: !this.#store.isReadOnly,
-      })
+      await this.#backend.request(
+        { type: 'open', dataDir: this.#dataDir, canWrite: !this.#store.isReadOnly },
+        options,
+      )
     } catch (error) {
       this.#generation = 0
       throw error
