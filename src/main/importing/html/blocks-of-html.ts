@@ -429,7 +429,13 @@ class HtmlWalk {
       context.figures.push({ kind: 'figure-alt', text: alt })
       return
     }
-    if (context.isInLink || isBadge(src)) return
+    // GitHub serves a README's badges through its image proxy, naming the original address.
+    if (
+      context.isInLink ||
+      isBadge(src) ||
+      isBadge(element.getAttribute('data-canonical-src') ?? '')
+    )
+      return
     // Its figure's caption already says what it shows: the alt text would be a second one.
     if (context.isInCaptionedFigure || !isMeaningfulAlt(alt)) return
     if (/\p{L}/u.test(alt)) {
@@ -584,7 +590,7 @@ function clampOrdinal(value: number): number {
 
 /** Status badges and counters: shields.io and the like, whose alt text is no content. */
 function isBadge(src: string): boolean {
-  return /shields\.io|badge|\.svg(?:[?#]|$)/i.test(src)
+  return src !== '' && /shields\.io|badge|\.svg(?:[?#]|$)/i.test(src)
 }
 
 /** Alt text worth reading in place of its picture: not empty, not a file name or "image". */

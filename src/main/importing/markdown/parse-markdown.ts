@@ -1,7 +1,9 @@
 import { decodeEntities } from '../../../shared/text/html-entities'
+import { parseHTML } from 'linkedom'
 import { Lexer, type Token, type Tokens } from 'marked'
 import { guessLanguage } from '../guess-language'
-import { safeHref, shapeLimits } from '../html/blocks-of-html'
+import { blocksOfHtml, safeHref, shapeLimits } from '../html/blocks-of-html'
+import { flattenDeepMarkup } from '../html/flatten-deep-markup'
 import { flattenDeepMarkdown } from './flatten-deep-markdown'
 import {
   footnoteReference,
@@ -71,7 +73,8 @@ interface Context {
 
 /** Marked's tokens as Lectern's blocks and marks. */
 class MarkdownReader {
-  #tables = 0
+  /** Tables are numbered in document order, the HTML ones among them. */
+  readonly #counters = { tables: 0 }
   /** Footnotes by lower-case label, numbered in the order first referenced, as GitHub shows. */
   readonly #definitions = new Map<string, FootnoteDefinition>()
   readonly #numbers = new Map<string, number>()
@@ -133,16 +136,28 @@ class MarkdownReader {
         const text = (token as Tokens.Code).text.replace(/^(?:[ \t]*\n)+/, '').trimEnd()
         return text ? [{ kind: 'code', text }] : []
       }
-      case 'html': {
-        const run = new InlineText()
-        run.add(textOfHtml((token as Tokens.HTML).text))
-        return this.#finish(run, paragraphIn(context))
-      }
+      case 'html':
+        return this.#html((token as Tokens.HTML).text, context)
       case 'table':
         return this.#table(token as Tokens.Table)
       default:
         return []
     }
+  }
+
+  /**
+   * A block of raw HTML (a README's centred badges, a table, `<details>`): read by the same
+   * walker as a web page, so only its text and Lectern's own shape are kept; a script, a handler
+   * or a `javascript:` address never is.
+   */
+  #html(html: string, context: Context): Block[] {
+    const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>')
+    const body = document.body as unknown as Element
+    body.innerHTML = flattenDeepMarkup(html, 'html').markup
+    const blocks = blocksOfHtml(body, { counters: this.#counters })
+    return context.quoteDepth > 0
+      ? blocks.map((b) => (b.kind === 'paragraph' ? { ...b, ...paragraphIn(context) } : b))
+      : blocks
   }
 
   #list(list: Tokens.List, context: Context): Block[] {
@@ -185,7 +200,7 @@ class MarkdownReader {
 
   /** A table's cells, the header row first; columns past the store's last join the last cell. */
   #table(table: Tokens.Table): Block[] {
-    const index = this.#tables++
+    const index = this.#counters.tables++
     const blocks: Block[] = []
     let rowIndex = 0
     for (const row of [table.header, ...table.rows]) {

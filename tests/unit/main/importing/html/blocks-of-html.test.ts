@@ -204,7 +204,7 @@ describe.each(doms)('blocksOfHtml on %s', (_dom, body) => {
     // Before: README badges became a large "picture not included" box each.
     const content = read(
       body,
-      '<p><a href="https://ci.example.org"><img src="https://img.shields.io/badge/build-passing-green" alt="build passing"></a> <img src="https://example.org/b.svg" alt="coverage"></p>' +
+      '<p><a href="https://ci.example.org"><img src="https://img.shields.io/badge/build-passing-green" alt="build passing"></a> <img src="https://example.org/b.svg" alt="coverage"> <img src="https://camo.githubusercontent.com/0a1b" data-canonical-src="https://img.shields.io/npm/v/tool" alt="npm"></p>' +
         '<p>Press <img src="https://example.org/key.png" alt="the Enter key"> to go on.</p><p><img src="https://example.org/x.png" alt="image.png"></p>',
     )
     expect(shaped(content)).toEqual([['paragraph', 'Press the Enter key to go on.']])

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   descendantsNamed,
   firstDescendantNamed,
+  firstDescendantWhere,
 } from '../../../../../src/main/importing/html/descendants-named'
 
 describe('descendantsNamed', () => {
@@ -24,5 +25,16 @@ describe('descendantsNamed', () => {
     ).window
     expect(firstDescendantNamed(document, 't')?.textContent).toBe('deep')
     expect([...descendantsNamed(document, 'd')]).toHaveLength(depth)
+  })
+})
+
+describe('firstDescendantWhere', () => {
+  it('finds the first match in document order, and null when there is none', () => {
+    const { document } = new JSDOM(
+      '<body><div><p id="a"><em id="b">x</em></p></div><table id="c"></table></body>',
+    ).window
+    expect(firstDescendantWhere(document.body, (e) => e.localName === 'em')?.id).toBe('b')
+    expect(firstDescendantWhere(document.body, (e) => e.id !== '')?.id).toBe('a')
+    expect(firstDescendantWhere(document.body, (e) => e.localName === 'pre')).toBeNull()
   })
 })

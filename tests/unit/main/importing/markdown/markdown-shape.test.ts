@@ -139,6 +139,38 @@ describe('parseMarkdown keeps the shape of a document', () => {
   })
 })
 
+describe('parseMarkdown on raw HTML in a README', () => {
+  it('reads HTML blocks as a web page’s: tables as cells, badges dropped, nothing active', () => {
+    const content = read(
+      [
+        '# Tool',
+        '',
+        '<p align="center"><a href="https://ci.example.org"><img src="https://img.shields.io/badge/ci-passing-green" alt="CI"></a></p>',
+        '',
+        '<table><tr><th>Option</th><th>Default</th></tr><tr><td><code>--port</code></td><td>80</td></tr></table>',
+        '',
+        '<details><summary>More</summary><p onclick="steal()">Hidden <a href="javascript:steal()">words</a>.</p><script>steal()</script></details>',
+        '',
+        '| after |',
+        '| --- |',
+        '| cell |',
+      ].join('\n'),
+    )
+    expect(shaped(content).slice(1)).toEqual([
+      ['table-cell', 'Option', { cell: { table: 0, row: 0, column: 0, isHeader: true } }],
+      ['table-cell', 'Default', { cell: { table: 0, row: 0, column: 1, isHeader: true } }],
+      ['table-cell', '--port', { cell: { table: 0, row: 1, column: 0, isHeader: false } }],
+      ['table-cell', '80', { cell: { table: 0, row: 1, column: 1, isHeader: false } }],
+      ['paragraph', 'More'],
+      ['paragraph', 'Hidden words.'],
+      ['table-cell', 'after', { cell: { table: 1, row: 0, column: 0, isHeader: true } }],
+      ['table-cell', 'cell', { cell: { table: 1, row: 1, column: 0, isHeader: false } }],
+    ])
+    expect(marked(content)).toEqual([['code', '--port']])
+    expect(JSON.stringify(content)).not.toMatch(/steal|onclick|javascript|shields/)
+  })
+})
+
 describe('parseMarkdown on the shape guide', () => {
   const guide = readFileSync(resolve(__dirname, '../../../../fixtures/shape/guide.md'), 'utf8')
   const content = parseMarkdown(guide, 'guide.md').content
