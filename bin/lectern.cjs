@@ -10,4 +10,5 @@ if (!existsSync(built)) {
   )
   process.exit(1)
 }
+require('./compile-cache.cjs').enableCompileCache()
 require(built)
