@@ -60,6 +60,7 @@ describe('the blocks of a shaped document', () => {
       .build()
     const box = render(content).querySelector('.table-box')!
     expect(box.getAttribute('role')).toBe('region')
+    expect(box.getAttribute('aria-label')).toBe('Table 1')
     expect(box.getAttribute('tabindex')).toBe('0')
     const table = box.querySelector('table')!
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
@@ -87,7 +88,8 @@ describe('the blocks of a shaped document', () => {
       .block({ kind: 'table-cell', cell: { table: 0, row: 0, column: 0, isHeader: false } }, 'a')
       .block({ kind: 'table-cell', cell: { table: 1, row: 0, column: 0, isHeader: false } }, 'b')
       .build()
-    expect(render(content).querySelectorAll('table')).toHaveLength(2)
+    const boxes = render(content).querySelectorAll('.table-box')
+    expect([...boxes].map((box) => box.getAttribute('aria-label'))).toEqual(['Table 1', 'Table 2'])
   })
 
   it('show a cell that lost its place in the table (a hand-edited file) as a paragraph', () => {

@@ -164,7 +164,8 @@ function tableElement(
   box.className = 'table-box'
   box.tabIndex = 0
   box.setAttribute('role', 'region')
-  box.setAttribute('aria-label', 'Table')
+  // Each table's box is a landmark of its own, so each is named apart: "Table 1", "Table 2"…
+  box.setAttribute('aria-label', `Table ${(cells[0]!.segment.cell?.table ?? 0) + 1}`)
   const table = document.createElement('table')
   const rows: IndexedSegment[][] = []
   for (const cell of cells) {
