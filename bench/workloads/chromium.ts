@@ -52,9 +52,11 @@ export async function openLargeDocument(sizes: Sizes): Promise<BenchResult[]> {
     await writeFile(join(pagesDir, 'peer.html'), staticPage(opened, 'wrapped'))
     const pageUrl = (name: string) => pages.url.replace(/index\.html$/, name)
     const runs = Math.max(2, sizes.runs - 2)
-    const lectern = await measureOpen(browser, server.url, runs, highlightCount, opened.services)
-    const floor = await measureOpen(browser, pageUrl('floor.html'), runs, highlightCount)
-    const peer = await measureOpen(browser, pageUrl('peer.html'), runs, highlightCount)
+    const [lectern, floor, peer] = await measureOpen(browser, runs, highlightCount, [
+      { url: server.url, services: opened.services },
+      { url: pageUrl('floor.html') },
+      { url: pageUrl('peer.html') },
+    ] as const)
     const megabytes = (sizes.textBytes / 1_000_000).toLocaleString('en')
     const floorName = `a static page: the same text and ${highlightCount.toLocaleString('en')} ranges in CSS.highlights`
     const peerName =
@@ -168,12 +170,10 @@ async function documentWithHighlights(
  */
 function staticPage(document: BenchDocument, painting: 'css-highlights' | 'wrapped'): string {
   const { content, highlights, labels } = document
-  const escape = (text: string) =>
-    text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
   const blocks = content.segments
     .map(
       (segment, index) =>
-        `<p data-segment-index="${index}">${escape(content.text.slice(segment.start, segment.end))}</p>`,
+        `<p data-segment-index="${index}">${escapeHtml(content.text.slice(segment.start, segment.end))}</p>`,
     )
     .join('\n')
   const labelIndex = new Map(labels.map((label, index) => [label.id, index]))
@@ -280,24 +280,60 @@ interface OpenFigures {
 }
 
 /**
- * Opens a page `runs` times until its text and highlights are painted, then once more to scroll
- * it. With services, the page is Lectern's renderer wired to them; without, a static page that
- * sets \`window.__paintedCount\` once its highlights are painted.
+ * A page to open: Lectern's renderer wired to the services, or (without them) a static page
+ * that sets \`window.__paintedCount\` once its highlights are painted.
  */
-async function measureOpen(
+interface OpenTarget {
+  readonly url: string
+  readonly services?: Services
+}
+
+/**
+ * Opens each page `runs` times until its text and highlights are painted, then once more to
+ * scroll it. The pages take turns in every round, so that a machine busy with other work slows
+ * each of them alike.
+ */
+async function measureOpen<Targets extends readonly OpenTarget[]>(
   browser: Browser,
-  url: string,
   runs: number,
   highlightCount: number,
-  services?: Services,
-): Promise<OpenFigures> {
-  const openTimes: number[] = []
-  let scrolled = { longestTask: 0, longestFrame: 0, flingTask: 0 }
-  // Open runs first (each at the top: nothing scrolled yet), then one run that scrolls.
-  for (let run = 0; run <= runs; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  targets: Targets,
+): Promise<{ [Index in keyof Targets]: OpenFigures }> {
+  const openTimes = targets.map((): number[] => [])
+  for (let run = 0; run < runs; run++)
+    for (const [index, target] of targets.entries())
+      await withPage(browser, target, highlightCount, async (page) => {
+        openTimes[index]!.push((await page.evaluate('window.__paintedAt')) as number)
+      })
+  const figures: OpenFigures[] = []
+  // Scrolled from the top of a freshly opened page, one page after another.
+  for (const [index, target] of targets.entries())
+    await withPage(browser, target, highlightCount, async (page) => {
+      const fling = await scrollThrough(page, 1, Number.POSITIVE_INFINITY)
+      await page.evaluate("document.querySelector('.scroller').scrollTop = 0")
+      await page.waitForTimeout(300)
+      const steady = await scrollThrough(page, 0.25, 60)
+      figures.push({
+        openTimes: openTimes[index]!,
+        longestTask: steady.longestTask,
+        longestFrame: steady.longestFrame,
+        flingTask: fling.longestTask,
+      })
+    })
+  return figures as { [Index in keyof Targets]: OpenFigures }
+}
+
+/** Opens a page in a new browser context, waits until it is painted, and hands it to `use`. */
+async function withPage(
+  browser: Browser,
+  target: OpenTarget,
+  highlightCount: number,
+  use: (page: Page) => Promise<void>,
+): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
     const page = await context.newPage()
-    if (services) await bridgePage(page, services)
+    if (target.services) await bridgePage(page, target.services)
     // A string, not a function: the TypeScript loader would add helpers the page lacks.
     await page.addInitScript(`
       window.__longTasks = []
@@ -317,23 +353,12 @@ async function measureOpen(
       }
       requestAnimationFrame(check)
     `)
-    await page.goto(url)
+    await page.goto(target.url)
     await page.waitForFunction(() => window.__paintedAt !== undefined, null, { timeout: 60_000 })
-    if (run < runs) openTimes.push((await page.evaluate('window.__paintedAt')) as number)
-    else {
-      const fling = await scrollThrough(page, 1, Number.POSITIVE_INFINITY)
-      await page.evaluate("document.querySelector('.scroller').scrollTop = 0")
-      await page.waitForTimeout(300)
-      const steady = await scrollThrough(page, 0.25, 60)
-      scrolled = {
-        longestTask: steady.longestTask,
-        longestFrame: steady.longestFrame,
-        flingTask: fling.longestTask,
-      }
-    }
+    await use(page)
+  } finally {
     await context.close()
   }
-  return { openTimes, ...scrolled }
 }
 
 /**
@@ -371,12 +396,16 @@ async function scrollThrough(
 
 /**
  * The library view: the app's first contentful paint with 100 documents in the library, the time
- * from pressing `l` to the list of documents shown, and the renderer's JavaScript size.
+ * from pressing `l` to the list of documents shown, and the renderer's JavaScript size. The floor
+ * is a static page showing the same first document, which lists the same titles when `l` is
+ * pressed, timed the same way.
  */
 export async function libraryFirstPaint(sizes: Sizes): Promise<BenchResult[]> {
   const count = sizes.documents
   const dataDir = await mkdtemp(join(tmpdir(), 'lectern-bench-library-'))
+  const pagesDir = await mkdtemp(join(tmpdir(), 'lectern-bench-static-'))
   const server = await serveDirectory(rendererFolder)
+  const pages = await serveDirectory(pagesDir)
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
   try {
     const services = await createServices({
@@ -391,47 +420,63 @@ export async function libraryFirstPaint(sizes: Sizes): Promise<BenchResult[]> {
         fileName: `d${index}.txt`,
       })
     }
-    const paints: number[] = []
-    const shown: number[] = []
-    for (let run = 0; run < Math.max(2, sizes.runs - 2); run++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-      const page = await context.newPage()
-      await bridgePage(page, services)
-      // When the first view (the last document read) has its title on screen.
-      await page.addInitScript(`
-        const seen = () => document.querySelector('article h1')
-          ? requestAnimationFrame(() => setTimeout(() => (window.__paintedAt = performance.now())))
-          : requestAnimationFrame(seen)
-        requestAnimationFrame(seen)
-      `)
-      await page.goto(server.url)
-      await page.waitForFunction(() => window.__paintedAt !== undefined)
-      paints.push((await page.evaluate('window.__paintedAt')) as number)
-      await page.locator('.scroller').focus()
-      const start = Date.now()
-      await page.keyboard.press('l')
-      await page.getByRole('heading', { name: 'Library' }).waitFor()
-      await page.getByText(`Document ${count}`, { exact: true }).first().waitFor()
-      shown.push(Date.now() - start)
-      await context.close()
-    }
+    const documents = services.library.list()
+    const first = await services.library.open(documents[0]!.id)
+    if (!first.ok) throw new Error(first.error.message)
+    await writeFile(
+      join(pagesDir, 'library.html'),
+      staticLibraryPage(
+        first.value.content,
+        documents.map((meta) => meta.title),
+      ),
+    )
+    const targets: OpenTarget[] = [
+      { url: server.url, services },
+      { url: pages.url.replace(/index\.html$/, 'library.html') },
+    ]
+    const paints = targets.map((): number[] => [])
+    const shown = targets.map((): number[] => [])
+    for (let run = 0; run < Math.max(2, sizes.runs - 2); run++)
+      for (const [index, target] of targets.entries()) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+        const page = await context.newPage()
+        if (target.services) await bridgePage(page, target.services)
+        // When the first view (the last document read) has its title on screen.
+        await page.addInitScript(`
+          const seen = () => document.querySelector('article h1')
+            ? requestAnimationFrame(() => setTimeout(() => (window.__paintedAt = performance.now())))
+            : requestAnimationFrame(seen)
+          requestAnimationFrame(seen)
+        `)
+        await page.goto(target.url)
+        await page.waitForFunction(() => window.__paintedAt !== undefined)
+        paints[index]!.push((await page.evaluate('window.__paintedAt')) as number)
+        await page.locator('.scroller').focus()
+        const start = Date.now()
+        await page.keyboard.press('l')
+        await page.getByRole('heading', { name: 'Library' }).waitFor()
+        await page.getByText(`Document ${count}`, { exact: true }).first().waitFor()
+        shown[index]!.push(Date.now() - start)
+        await context.close()
+      }
     const gzipped = await rendererScriptGzipBytes()
+    const floorName = 'a static page with the same document, listing the same titles on `l`'
     return [
       {
         workload: `start the app until its first view is painted, ${count} documents in the library`,
         figure: 'median ms',
-        value: median(paints),
+        value: median(paints[0]!),
         peer: null,
-        floor: null,
+        floor: { name: floorName, value: median(paints[1]!) },
         target: 'report',
         isMet: true,
       },
       {
         workload: `library view shown (press l until all ${count} documents are listed)`,
         figure: 'median ms',
-        value: median(shown),
+        value: median(shown[0]!),
         peer: null,
-        floor: null,
+        floor: { name: floorName, value: median(shown[1]!) },
         target: 'report',
         isMet: true,
       },
@@ -448,8 +493,52 @@ export async function libraryFirstPaint(sizes: Sizes): Promise<BenchResult[]> {
   } finally {
     await browser.close()
     await server.close()
+    await pages.close()
     await rm(dataDir, { recursive: true, force: true })
+    await rm(pagesDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * The library's floor: the first document as a static page (title and paragraphs in a column
+ * that takes the keyboard), which replaces itself with a list of every title when `l` is pressed.
+ */
+function staticLibraryPage(content: DocumentText, titles: readonly string[]): string {
+  const blocks = content.segments
+    .map((segment) => {
+      const tag = segment.kind === 'title' ? 'h1' : 'p'
+      return `<${tag}>${escapeHtml(content.text.slice(segment.start, segment.end))}</${tag}>`
+    })
+    .join('\n')
+  return `<!doctype html>
+<html lang="en"><head><meta charset="UTF-8"><title>Static page</title>
+<style>
+  body { margin: 0; font-family: Georgia, serif; }
+  .scroller { height: 100vh; overflow-y: auto; }
+  article, main { max-width: 68ch; margin: 0 auto; padding: 40px 32px; font-size: 19px; line-height: 1.65; }
+</style></head>
+<body><div class="scroller" tabindex="0"><article>
+${blocks}
+</article></div>
+<script>
+  const titles = ${JSON.stringify(titles)}
+  addEventListener('keydown', (event) => {
+    if (event.key !== 'l') return
+    const main = document.createElement('main')
+    const heading = document.createElement('h1')
+    heading.textContent = 'Library'
+    const list = document.createElement('ul')
+    list.append(...titles.map((title) => Object.assign(document.createElement('li'), { textContent: title })))
+    main.append(heading, list)
+    document.body.replaceChildren(main)
+  })
+</script></body></html>
+`
+}
+
+/** Text as HTML: its markup characters escaped. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
 }
 
 async function rendererScriptGzipBytes(): Promise<number> {
