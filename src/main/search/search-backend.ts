@@ -12,6 +12,11 @@ export interface SearchBackend {
    * holds only what its kept file held and must be opened and told everything again.
    */
   readonly generation: number
+  /**
+   * Keeps the process alive until `work` settles: a search or flush may wait behind indexing
+   * that does not (an import's), and must still get its answer.
+   */
+  hold<T>(work: Promise<T>): Promise<T>
   /** Stops the engine (a pending save is dropped; the next start rebuilds what it lacks). */
   dispose(): Promise<void>
 }
@@ -45,6 +50,7 @@ export function searchOnThisThread(saveDelayMs: number | null = null): SearchBac
       queue = run.catch(() => undefined)
       return run
     },
+    hold: (work) => work,
     dispose: async () => undefined,
   }
 }
@@ -63,8 +69,15 @@ export function searchInWorker(options: SearchWorkerOptions): SearchBackend {
   let worker: Worker | null = null
   let generation = 1
   let nextId = 0
+  let holds = 0
   const pending = new Map<number, Pending>()
 
+  /** The worker keeps the process alive only while someone waits for it (not the command line). */
+  const updateRef = () => {
+    const isWaitedFor = holds > 0 || [...pending.values()].some((job) => job.keepsProcessAlive)
+    if (isWaitedFor) worker?.ref()
+    else worker?.unref()
+  }
   const stop = (reason: string) => {
     const stopped = worker
     worker = null
@@ -84,8 +97,7 @@ export function searchInWorker(options: SearchWorkerOptions): SearchBackend {
         pending.delete(id)
         if (error === undefined) job?.resolve(reply)
         else job?.reject(new Error(`Search could not answer (${error}).`))
-        // Idle: let the process exit (the command line) without stopping the worker.
-        if (pending.size === 0 && isCurrent()) started.unref()
+        if (isCurrent()) updateRef()
       },
     )
     started.on('error', (error) => {
@@ -102,18 +114,26 @@ export function searchInWorker(options: SearchWorkerOptions): SearchBackend {
     },
     request: <R extends SearchRequest>(request: R, requestOptions?: RequestOptions) =>
       new Promise<SearchReplies[R['type']]>((resolve, reject) => {
-        const keepsProcessAlive = requestOptions?.keepsProcessAlive ?? true
         worker ??= start()
-        if (keepsProcessAlive) worker.ref()
-        else if (pending.size === 0) worker.unref()
         const id = nextId++
         pending.set(id, {
           resolve: resolve as (reply: unknown) => void,
           reject,
-          keepsProcessAlive,
+          keepsProcessAlive: requestOptions?.keepsProcessAlive ?? true,
         })
+        updateRef()
         worker.postMessage({ id, request })
       }),
+    hold: async (work) => {
+      holds += 1
+      updateRef()
+      try {
+        return await work
+      } finally {
+        holds -= 1
+        updateRef()
+      }
+    },
     dispose: async () => {
       const stopped = worker
       worker = null

@@ -43,7 +43,7 @@ export class SearchService {
       return this.#backend.request({ type: 'search', query: trimmed, limit })
     }
     // A worker that stopped (out of memory, say) is started afresh, once, before giving up.
-    const hits = await find().catch(find)
+    const hits = await this.#backend.hold(find().catch(find))
     const titles = new Map(this.#store.library.data.documents.map((doc) => [doc.id, doc.title]))
     return hits.map((hit) => ({ ...hit, documentTitle: titles.get(hit.documentId) ?? '' }))
   }
@@ -60,8 +60,11 @@ export class SearchService {
 
   /** Writes the kept index now if it changed (tests and benchmarks; the engine saves by itself). */
   async flush(): Promise<void> {
-    await this.#serially(() => this.#refresh(false))
-    await this.#backend.request({ type: 'flush' })
+    await this.#backend.hold(
+      this.#serially(() => this.#refresh(false)).then(() =>
+        this.#backend.request({ type: 'flush' }),
+      ),
+    )
   }
 
   /** Stops the engine. */

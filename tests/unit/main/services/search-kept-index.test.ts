@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { promisify } from 'node:util'
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
@@ -245,6 +246,7 @@ describe('search keeps its index on disk', () => {
         }
         return engine.request(request)
       },
+      hold: (work) => work,
       dispose: async () => undefined,
     }
     const search = new SearchService({ store: restarted.store, dataDir, backend })
@@ -310,6 +312,27 @@ describe('search keeps its index on disk', () => {
       await close(restarted)
     } finally {
       await rm(join(workerPath, '..'), { recursive: true, force: true })
+    }
+  })
+
+  it('answers a search that waits behind an import’s indexing in a process that would exit', async () => {
+    const dataDir = await makeDir()
+    const workerPath = await bundleChild(
+      join(__dirname, '../../../../src/main/search/search-worker.ts'),
+    )
+    const childPath = await bundleChild(join(__dirname, '../search/fixtures/import-then-search.ts'))
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, [
+        childPath,
+        dataDir,
+        workerPath,
+        resourcesDir,
+      ])
+      expect(stdout.trim()).toBe('["Herons"]')
+      expect(decodeSnapshot(await readFile(keptIndexPath(dataDir)))).not.toBeNull()
+    } finally {
+      await rm(join(workerPath, '..'), { recursive: true, force: true })
+      await rm(join(childPath, '..'), { recursive: true, force: true })
     }
   })
 })
