@@ -82,6 +82,8 @@ export function parseEpub(
   let textLength = 0
   /** Tables are numbered through the whole book, not per chapter. */
   const counters = { tables: 0 }
+  /** A chapter's references to notes in another chapter (a notes chapter at the end). */
+  const sharedNotes = { labelOfTarget: new Map<string, string>(), refIds: new Set<string>() }
   for (const href of spine) {
     const chapterPath = resolvePath(base, decodePath(href.split('#')[0]!))
     // A chapter listed twice is read once: a 1 KB book listing one chapter 4,000 times would
@@ -110,7 +112,12 @@ export function parseEpub(
       return name
     }
     const root = document.body ?? document.documentElement
-    for (const block of blocksOfHtml(root, { assetOf, isPictureInDocument, counters })) {
+    for (const block of blocksOfHtml(root, {
+      assetOf,
+      isPictureInDocument,
+      counters,
+      sharedNotes,
+    })) {
       blocks.push(block)
       textLength += block.text.length
     }

@@ -16,6 +16,19 @@ export interface HtmlReading {
   readonly isPictureInDocument?: (src: string) => boolean
   /** Tables are numbered in document order: a book's chapters share one counter. */
   readonly counters?: { tables: number }
+  /**
+   * Footnote references that point into another file (a book's notes chapter), shared across a
+   * book's chapters: the notes there get the label their reference showed.
+   */
+  readonly sharedNotes?: SharedNotes
+}
+
+/** What one chapter's references tell the chapters after it. */
+export interface SharedNotes {
+  /** Note element id → the label its first reference shows. */
+  readonly labelOfTarget: Map<string, string>
+  /** Ids of the references, so a note's link back to one is left out. */
+  readonly refIds: Set<string>
 }
 
 /** Elements whose content is never text to read: they run, load, or are controls. */
@@ -132,7 +145,7 @@ class HtmlWalk {
   constructor(root: Element, reading: HtmlReading) {
     this.#reading = reading
     this.#counters = reading.counters ?? { tables: 0 }
-    this.#notes = findNotes(root)
+    this.#notes = findNotes(root, reading.sharedNotes)
     this.#container(root, { quoteDepth: 0, listDepth: 0, nesting: 0 })
   }
 
@@ -386,13 +399,14 @@ class HtmlWalk {
     if (tag === 'br') return run.addSpace()
     if (tag === 'img') return this.#picture(element, run, context)
     if (tag === 'a') {
+      // A note's link back to its reference ("↩", or its number linking back) is not its words.
+      if (context.isInNote && this.#isBacklink(element)) return
       if (this.#notes.labelOfRef.has(element)) {
         const start = run.position
         run.add(element.textContent ?? '')
         const label = this.#notes.labelOfRef.get(element)
         return run.mark('footnote-ref', start, label ? { footnote: label } : {})
       }
-      if (context.isInNote && this.#isBacklink(element)) return
       const href = safeHref(element.getAttribute('href'))
       const start = run.position
       this.#inlineChildren(element, run, { ...context, isInLink: true }, depth)
@@ -456,7 +470,7 @@ class HtmlWalk {
       types.includes('rearnote') ||
       role === 'doc-footnote' ||
       role === 'doc-endnote'
-    const fromRef = id ? this.#notes.labelOfTarget.get(id) : undefined
+    const fromRef = id ? this.#targetLabel(id) : undefined
     if (fromRef !== undefined) return fromRef
     if (!isNote) {
       // "<p><a id="fn1" href="#r1">1</a> The note.</p>": the anchor marks its paragraph.
@@ -464,7 +478,7 @@ class HtmlWalk {
       if (!first || hasBareTextBefore(element, first)) return null
       for (const candidate of [first, first.firstElementChild]) {
         const anchor = candidate?.getAttribute('id')
-        const label = anchor ? this.#notes.labelOfTarget.get(anchor) : undefined
+        const label = anchor ? this.#targetLabel(anchor) : undefined
         if (label !== undefined) return label
       }
       return null
@@ -473,11 +487,17 @@ class HtmlWalk {
     return leading?.[1] ?? undefined
   }
 
+  /** The label of the note with this id: from this page's references, else an earlier chapter's. */
+  #targetLabel(id: string): string | undefined {
+    return this.#notes.labelOfTarget.get(id) ?? this.#reading.sharedNotes?.labelOfTarget.get(id)
+  }
+
   #isBacklink(link: Element): boolean {
     if (link.getAttribute('role') === 'doc-backlink') return true
     const href = link.getAttribute('href') ?? ''
     const hash = href.indexOf('#')
-    if (hash >= 0 && this.#notes.refIds.has(href.slice(hash + 1))) return true
+    const target = hash >= 0 ? href.slice(hash + 1) : ''
+    if (this.#notes.refIds.has(target) || this.#reading.sharedNotes?.refIds.has(target)) return true
     return /^[↩↑^]\uFE0E?$/u.test(clean(link.textContent ?? ''))
   }
 
@@ -514,7 +534,7 @@ class HtmlWalk {
  * role="doc-noteref"), or a superscript link to an anchor in the page whose text is a label
  * ("<sup><a href="#fn1">1</a></sup>"). Each gives the note it points to its label.
  */
-function findNotes(root: Element): Notes {
+function findNotes(root: Element, shared: SharedNotes | undefined): Notes {
   const notes: Notes = { labelOfRef: new Map(), labelOfTarget: new Map(), refIds: new Set() }
   for (const link of descendantsNamed(root, 'a')) {
     const href = link.getAttribute('href') ?? ''
@@ -531,9 +551,13 @@ function findNotes(root: Element): Notes {
     if (!isTyped && !isBare) continue
     const label = labelOf(text) ?? String(notes.labelOfRef.size + 1)
     notes.labelOfRef.set(link, label)
-    if (target && !notes.labelOfTarget.has(target)) notes.labelOfTarget.set(target, label)
+    // "notes.xhtml#n1": the note is in another file, read later with the shared labels.
+    const isElsewhere = hash > 0 && !href.startsWith('#')
+    const targets = isElsewhere && shared ? shared.labelOfTarget : notes.labelOfTarget
+    if (target && !targets.has(target)) targets.set(target, label)
     const id = link.getAttribute('id') ?? (isSuperscript ? parent?.getAttribute('id') : null)
     if (id) notes.refIds.add(id)
+    if (id && shared) shared.refIds.add(id)
   }
   return notes
 }

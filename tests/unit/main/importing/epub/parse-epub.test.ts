@@ -143,4 +143,28 @@ describe('parseEpub', () => {
       [1, 1],
     ])
   })
+
+  it('gives the notes of a notes chapter the labels their references showed', () => {
+    const book = makeShapedEpub({
+      chapters: [
+        '<p>Words.<a id="r1" href="c1.xhtml#n1"><sup>*</sup></a> More words.<sup><a id="r2" href="c1.xhtml#n2">2</a></sup></p>',
+        '<p id="n1"><a href="c0.xhtml#r1">*</a> The starred note.</p><p id="n2"><sup><a href="c0.xhtml#r2">2</a></sup> The second note.</p>',
+      ],
+    })
+    const result = parseEpub(book, 'notes.epub')
+    if (!result.ok) throw new Error(result.error.message)
+    const { content } = result.value
+    expect(
+      content.segments
+        .filter((s) => s.kind === 'footnote')
+        .map((s) => [s.footnote, content.text.slice(s.start, s.end)]),
+    ).toEqual([
+      ['*', 'The starred note.'],
+      ['2', 'The second note.'],
+    ])
+    expect(content.marks?.map((m) => [m.kind, m.footnote])).toEqual([
+      ['footnote-ref', '*'],
+      ['footnote-ref', '2'],
+    ])
+  })
 })
