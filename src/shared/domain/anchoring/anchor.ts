@@ -45,8 +45,12 @@ const nearReachPerDistance = 1 / 32
  * better one far off (a passage repeated with edits elsewhere).
  */
 const searchWindows = [2_000, 32_000] as const
-/** Texts at least this long get a gram index for the whole-text fuzzy search (a few ms per MB). */
-const indexedTextLength = 64_000
+/**
+ * Texts this long get a gram index for the whole-text fuzzy search (a few ms per MB): shorter ones
+ * are scanned whole as fast. Longer ones too, as the index holds 4 bytes per character: 32 MB
+ * here, where a 49 MB book would need 200 MB.
+ */
+const indexedTextLengths = { min: 64_000, max: 8_000_000 } as const
 
 /**
  * Finds a highlight's passage in `text` (guide §3): the old position if it still holds the quote;
@@ -180,7 +184,8 @@ class AnchoringText {
   }
 
   private searchEverywhere(pattern: string, maxErrors: number) {
-    if (this.text.length < indexedTextLength)
+    const { length } = this.text
+    if (length < indexedTextLengths.min || length > indexedTextLengths.max)
       return searchApproximate(this.text, pattern, maxErrors)
     this.index ??= indexGrams(this.text)
     return searchApproximateEverywhere(this.index, pattern, maxErrors)
