@@ -184,6 +184,15 @@ test('a Markdown guide keeps its headings, table, code, lists, quote and links',
   await expect.poll(() => openedLinks).toEqual(['https://harbour.example.org/tides'])
   await expect(text.locator('h1')).toHaveText('A Guide to the Tide Tables')
 
+  // The dark theme: code, tables, links and list numbers keep their contrast.
+  await page.locator('.scroller').focus()
+  await page.keyboard.press('t')
+  await page.keyboard.press('t')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await shoot(page, 'guide-dark.png', 'h2:nth-of-type(2)')
+  await page.keyboard.press('t')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+
   // A narrow window: code and the table scroll inside their own boxes, never the page.
   await page.setViewportSize({ width: 760, height: 800 })
   const overflow = () =>
