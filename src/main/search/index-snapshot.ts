@@ -18,8 +18,11 @@ import {
  */
 export const snapshotVersion = 1
 const magic = 'LSIX'
-/** What the postings were made by: a kept index made otherwise would give other results. */
-const engine = `minisearch 7.2.0 ${JSON.stringify(searchOptions)}`
+/**
+ * What the postings were made by: a kept index made otherwise would give other results. (A test
+ * checks the version against the installed MiniSearch, so an upgrade cannot forget it.)
+ */
+export const snapshotEngine = `minisearch 7.2.0 ${JSON.stringify(searchOptions)}`
 const kinds: readonly SearchEntry['kind'][] = ['text', 'highlight', 'note']
 /** Numbers kept per entry: kind, short id, start, end, field length, text from, text to (bytes). */
 const rowWidth = 7
@@ -108,7 +111,7 @@ export function encodeSnapshot(index: SearchIndex): Uint8Array {
   ])
   const header: Header = {
     version: snapshotVersion,
-    engine,
+    engine: snapshotEngine,
     isLittleEndian,
     checksum: checksumOf(body),
     documentCount: live.size,
@@ -151,7 +154,7 @@ function decode(input: Uint8Array): SearchIndex | null {
   const header = JSON.parse(buffer.toString('utf8', 8, 8 + headerLength)) as Header
   if (
     header.version !== snapshotVersion ||
-    header.engine !== engine ||
+    header.engine !== snapshotEngine ||
     header.isLittleEndian !== isLittleEndian
   )
     return null

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { decodeSnapshot, encodeSnapshot } from '../../../../src/main/search/index-snapshot'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  snapshotEngine,
+} from '../../../../src/main/search/index-snapshot'
 import type { SearchEntry } from '../../../../src/main/search/search-entries'
 import { SearchIndex } from '../../../../src/main/search/search-index'
 import { generateProse, seededRandom } from '../../../support/generated-text'
@@ -98,5 +104,12 @@ describe('a kept search index', () => {
     index.putText('alpha', 'hash', { text, segments: [{ start: 0, end: text.length }] })
     const [hit] = decodeSnapshot(encodeSnapshot(index))!.search('herons', 30)
     expect(text.slice(hit!.start, hit!.end)).toBe('herons')
+  })
+
+  it('names the MiniSearch that made it, so an upgrade rebuilds kept indexes', () => {
+    const installed = JSON.parse(
+      readFileSync(resolve(__dirname, '../../../../node_modules/minisearch/package.json'), 'utf8'),
+    ) as { version: string }
+    expect(snapshotEngine).toContain(`minisearch ${installed.version} `)
   })
 })
