@@ -37,7 +37,8 @@ describe('parseHtml keeps the text of real pages', () => {
     'keeps every paragraph jsdom and Readability extract from %s',
     (name) => {
       const html = realPage(name)
-      const ours = squash(parseHtml(html, `${name}.html`).content.text)
+      const parsed = parseHtml(html, `${name}.html`)
+      const ours = squash(parsed.content.text)
       const { document } = new JSDOM(html).window
       const extracted = new Readability<Element>(document, {
         serializer: (node) => node as Element,
@@ -47,6 +48,12 @@ describe('parseHtml keeps the text of real pages', () => {
       expect(theirs.filter((text) => !ours.includes(text))).toEqual([])
       // Nothing added beside them: the words kept are the extracted ones, within a few percent.
       expect(ours.length / squash(extracted!.textContent!).length).toBeCloseTo(1, 1)
+      // And the same description of the page: its lead, author and site.
+      expect([parsed.lead, parsed.author, parsed.siteName]).toEqual([
+        extracted!.excerpt?.replace(/\s+/g, ' ').trim() || undefined,
+        extracted!.byline?.replace(/\s+/g, ' ').trim() || undefined,
+        extracted!.siteName ?? null,
+      ])
     },
     60_000,
   )
