@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
+import type { Services } from '../../src/main/services/create-services'
 import { makeShapeEpub } from '../support/epub-fixture'
 import { dropFiles } from './support/drop-files'
 import { test, expect } from './support/lectern'
@@ -114,15 +115,13 @@ async function highlightSelection(page: Page, count: number): Promise<void> {
   await expect.poll(async () => (await paintedPlaces(page)).length).toBe(count)
 }
 
-/** The stored quotes of the one imported document's highlights. */
-async function storedQuotes(dataDir: string): Promise<string[]> {
-  const quotes: string[] = []
-  for (const id of await readdir(join(dataDir, 'documents'))) {
-    const file = join(dataDir, 'documents', id, 'annotations.json')
-    const stored = JSON.parse(await readFile(file, 'utf8').catch(() => '{"highlights":[]}'))
-    for (const highlight of stored.highlights ?? []) quotes.push(highlight.selectors.quote.exact)
-  }
-  return quotes
+/** The stored quotes of the highlights of the document imported last, as the store gives them. */
+async function storedQuotes(services: Services | null): Promise<string[]> {
+  const imported = services?.library.list()[0]
+  if (!services || !imported) throw new Error('Lectern is not running with a document')
+  const loaded = await services.annotations.load(imported.id)
+  if (!loaded.ok) throw new Error(loaded.error.message)
+  return loaded.value.highlights.map((highlight) => highlight.selectors.quote.exact)
 }
 
 test('a Markdown guide keeps its headings, table, code, lists, quote and links', async ({
@@ -218,7 +217,7 @@ test('a Markdown guide keeps its headings, table, code, lists, quote and links',
 
 test('highlights across emphasis and a link, in a table cell and in code are painted again after a reload', async ({
   launch,
-  dataDir,
+  running,
 }) => {
   const page = await launch()
   await importFile(page, 'guide.md', 'text/markdown')
@@ -239,7 +238,7 @@ test('highlights across emphasis and a link, in a table cell and in code are pai
     '--port harbour',
   ])
   // What is stored is the document's plain text, the same as was painted.
-  expect((await storedQuotes(dataDir)).sort()).toEqual(painted.map((p) => p.text).sort())
+  expect((await storedQuotes(running.services)).sort()).toEqual(painted.map((p) => p.text).sort())
   await shoot(page, 'guide-highlights.png')
 
   await page.reload()
@@ -249,7 +248,7 @@ test('highlights across emphasis and a link, in a table cell and in code are pai
 
 test('a web page keeps its numbered lists; a selection across two items takes their text, not their numbers', async ({
   launch,
-  dataDir,
+  running,
 }) => {
   const page = await launch()
   await importFile(page, 'numbered-page.html', 'text/html')
@@ -273,7 +272,7 @@ test('a web page keeps its numbered lists; a selection across two items takes th
   const selected = await dragAcross(page, 'a numbered place on a pontoon', 'Grant of licence')
   expect(selected).not.toMatch(/\b2\.\s*Grant/)
   await highlightSelection(page, 1)
-  const [quote] = await storedQuotes(dataDir)
+  const [quote] = await storedQuotes(running.services)
   expect(quote).toMatch(/^a numbered place on a pontoon\.\s+Grant of licence$/)
   await page.reload()
   await expect
