@@ -82,6 +82,9 @@ export const shapeLimits = {
   column: 1000,
 } as const
 
+/** The most rows one cell spans, as HTML allows. */
+const maxRowSpan = 65534
+
 /** Nesting past which an element's words are taken whole (the parsers flatten long before). */
 const maxWalkDepth = 400
 
@@ -327,11 +330,15 @@ class HtmlWalk {
           if (row.localName === 'tr') rows.push({ row, isHead: tag === 'thead' })
     }
     let rowIndex = 0
-    for (const { row, isHead } of rows) {
+    /** Column → the last row (as written) a cell above covers with its rowspan. */
+    const coveredThrough: number[] = []
+    rows.forEach(({ row, isHead }, sourceRow) => {
       const cells: { column: number; isHeader: boolean; text: InlineText }[] = []
       let column = 0
       for (const cell of childElements(row)) {
         if (cell.localName !== 'td' && cell.localName !== 'th') continue
+        // A cell goes to the first column no cell above reaches down into.
+        while (column <= shapeLimits.column && (coveredThrough[column] ?? -1) >= sourceRow) column++
         const ic: InlineContext = {
           figures: null,
           isInLink: false,
@@ -348,8 +355,15 @@ class HtmlWalk {
         const text = new InlineText()
         this.#inlineChildren(cell, text, ic, context.nesting + 1)
         cells.push({ column, isHeader: isHead || cell.localName === 'th', text })
-        const span = integerAttribute(cell, 'colspan') ?? 1
-        column += Math.min(shapeLimits.column, Math.max(1, span))
+        const span = Math.min(
+          shapeLimits.column,
+          Math.max(1, integerAttribute(cell, 'colspan') ?? 1),
+        )
+        const rowSpan = Math.min(maxRowSpan, Math.max(1, integerAttribute(cell, 'rowspan') ?? 1))
+        if (rowSpan > 1)
+          for (let k = column; k < column + span && k <= shapeLimits.column; k++)
+            coveredThrough[k] = sourceRow + rowSpan - 1
+        column += span
       }
       let isRowKept = false
       for (const cell of cells) {
@@ -369,7 +383,7 @@ class HtmlWalk {
         })
       }
       if (isRowKept) rowIndex++
-    }
+    })
   }
 
   /** A footnote: all its words in one block, without the link back to its reference. */

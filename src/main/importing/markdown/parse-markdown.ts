@@ -75,6 +75,8 @@ interface Context {
 class MarkdownReader {
   /** Tables are numbered in document order, the HTML ones among them. */
   readonly #counters = { tables: 0 }
+  /** One page for all the HTML blocks, each parsed into its body in turn. */
+  #htmlBody: Element | null = null
   /** Footnotes by lower-case label, numbered in the order first referenced, as GitHub shows. */
   readonly #definitions = new Map<string, FootnoteDefinition>()
   readonly #numbers = new Map<string, number>()
@@ -151,8 +153,11 @@ class MarkdownReader {
    * or a `javascript:` address never is.
    */
   #html(html: string, context: Context): Block[] {
-    const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>')
-    const body = document.body as unknown as Element
+    // Tags without words (`<div align="center">`, `</details>`) make no block: not parsed at all.
+    if (!textOfHtml(html)) return []
+    this.#htmlBody ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document
+      .body as unknown as Element
+    const body = this.#htmlBody
     body.innerHTML = flattenDeepMarkup(html, 'html').markup
     const blocks = blocksOfHtml(body, { counters: this.#counters })
     return context.quoteDepth > 0

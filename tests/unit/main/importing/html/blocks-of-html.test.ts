@@ -88,6 +88,29 @@ describe.each(doms)('blocksOfHtml on %s', (_dom, body) => {
     expect(marked(content)).toEqual([['emphasis', '8 m']])
   })
 
+  it('places cells beside a cell spanning rows in the columns after it', () => {
+    const content = read(
+      body,
+      '<table><tr><th rowspan="2">Tide</th><td>High</td><td>06:12</td></tr><tr><td>Low</td><td>12:31</td></tr><tr><td colspan="2" rowspan="2">Note</td><td>x</td></tr><tr><td>y</td></tr></table>',
+    )
+    expect(
+      content.segments.map((s) => [
+        content.text.slice(s.start, s.end),
+        s.cell?.row,
+        s.cell?.column,
+      ]),
+    ).toEqual([
+      ['Tide', 0, 0],
+      ['High', 0, 1],
+      ['06:12', 0, 2],
+      ['Low', 1, 1],
+      ['12:31', 1, 2],
+      ['Note', 2, 0],
+      ['x', 2, 2],
+      ['y', 3, 2],
+    ])
+  })
+
   it('reads a table that lays out tables as blocks, and numbers tables through a book', () => {
     const counters = { tables: 4 }
     const content = read(
