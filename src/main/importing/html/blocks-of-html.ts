@@ -82,6 +82,9 @@ export const shapeLimits = {
   column: 1000,
 } as const
 
+/** Elements too large to be a note, whatever points to them. */
+const notSizedTags = new Set(['body', 'main', 'article', 'section', 'nav', 'header', 'footer'])
+
 /** The most rows one cell spans, as HTML allows. */
 const maxRowSpan = 65534
 
@@ -485,15 +488,19 @@ class HtmlWalk {
       role === 'doc-footnote' ||
       role === 'doc-endnote'
     const fromRef = id ? this.#targetLabel(id) : undefined
-    if (fromRef !== undefined) return fromRef
+    if (isNote && fromRef !== undefined) return fromRef
     if (!isNote) {
+      // An element a reference points to is a note only when it is a few words: a bare
+      // "<sup><a href="#part-2">2</a></sup>" may point at a whole section, kept as it is.
+      const isNoteSized = () => !notSizedTags.has(element.localName) && !hasStructure(element)
+      if (fromRef !== undefined) return isNoteSized() ? fromRef : null
       // "<p><a id="fn1" href="#r1">1</a> The note.</p>": the anchor marks its paragraph.
       const first = element.firstElementChild
       if (!first || hasBareTextBefore(element, first)) return null
       for (const candidate of [first, first.firstElementChild]) {
         const anchor = candidate?.getAttribute('id')
         const label = anchor ? this.#targetLabel(anchor) : undefined
-        if (label !== undefined) return label
+        if (label !== undefined) return isNoteSized() ? label : null
       }
       return null
     }

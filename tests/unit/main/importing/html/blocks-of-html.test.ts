@@ -209,6 +209,21 @@ describe.each(doms)('blocksOfHtml on %s', (_dom, body) => {
     ])
   })
 
+  it('keeps a section a superscript link points to as a section, not a note', () => {
+    const content = read(
+      body,
+      '<p>See part<sup><a href="#part-2">2</a></sup>.</p><section id="part-2"><h2>Part two</h2><p>Its words.</p></section><div id="box"><p>One.</p><ul><li>Two.</li></ul></div><p>Box<sup><a href="#box">b</a></sup>.</p>',
+    )
+    expect(shaped(content)).toEqual([
+      ['paragraph', 'See part2.'],
+      ['heading', 'Part two', { level: 2 }],
+      ['paragraph', 'Its words.'],
+      ['paragraph', 'One.'],
+      ['list-item', 'Two.'],
+      ['paragraph', 'Boxb.'],
+    ])
+  })
+
   it('gives a figure one caption: the stored picture with its alt text, then the figcaption', () => {
     const content = read(
       body,
