@@ -92,6 +92,25 @@ describe('the blocks of a shaped document', () => {
     expect([...boxes].map((box) => box.getAttribute('aria-label'))).toEqual(['Table 1', 'Table 2'])
   })
 
+  it('keep a cell in its column when the cells before it had no words', () => {
+    const content = new ShapedText()
+      .block(
+        { kind: 'table-cell', cell: { table: 0, row: 0, column: 0, isHeader: true } },
+        'Ferris',
+      )
+      .block(
+        { kind: 'table-cell', cell: { table: 0, row: 0, column: 1, isHeader: true } },
+        'Meaning',
+      )
+      .block(
+        { kind: 'table-cell', cell: { table: 0, row: 1, column: 1, isHeader: false } },
+        'Panics',
+      )
+      .build()
+    const row = render(content).querySelector('tbody tr')!
+    expect(row.innerHTML).toBe('<td></td><td data-segment-index="2" class="is-short">Panics</td>')
+  })
+
   it('show a cell that lost its place in the table (a hand-edited file) as a paragraph', () => {
     const content = new ShapedText().block({ kind: 'table-cell' }, 'Stray cell').build()
     expect(render(content).innerHTML).toBe('<p data-segment-index="0">Stray cell</p>')

@@ -185,6 +185,9 @@ function tableElement(
     for (const row of sectionRows) {
       const tr = document.createElement('tr')
       for (const cell of row) {
+        // A cell the source left without words (a picture) keeps its column, empty.
+        const column = cell.segment.cell?.column ?? 0
+        while (tr.cells.length < column) tr.append(document.createElement('td'))
         const element = blockElement(document, cell, text, marks)
         // A date or a figure stays on one line; a narrow column scrolls the table instead.
         if (cell.segment.end - cell.segment.start <= shortCell) element.className = 'is-short'
