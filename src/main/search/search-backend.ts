@@ -12,6 +12,8 @@ export interface SearchBackend {
    * holds only what its kept file held and must be opened and told everything again.
    */
   readonly generation: number
+  /** True when the engine runs off the calling thread (in a worker). */
+  readonly isOffThread: boolean
   /**
    * Keeps the process alive until `work` settles: a search or flush may wait behind indexing
    * that does not (an import's), and must still get its answer.
@@ -45,6 +47,7 @@ export function searchOnThisThread(saveDelayMs: number | null = null): SearchBac
   let queue: Promise<unknown> = Promise.resolve()
   return {
     generation: 1,
+    isOffThread: false,
     request: <R extends SearchRequest>(request: R) => {
       const run = queue.then(() => engine.handle(request) as Promise<SearchReplies[R['type']]>)
       queue = run.catch(() => undefined)
@@ -112,6 +115,7 @@ export function searchInWorker(options: SearchWorkerOptions): SearchBackend {
     get generation() {
       return generation
     },
+    isOffThread: true,
     request: <R extends SearchRequest>(request: R, requestOptions?: RequestOptions) =>
       new Promise<SearchReplies[R['type']]>((resolve, reject) => {
         worker ??= start()

@@ -49,10 +49,13 @@ export class SearchService {
   }
 
   /**
-   * Indexes the library's texts now, in the background: called when a document was imported,
-   * revised or deleted, so that the index is built then and not at the first search.
+   * Indexes the library's texts now, in the background (in the worker): called when a document
+   * was imported, revised or deleted, so that the index is built then and not at the first search.
    */
   noteLibraryChanged(): void {
+    // On this thread (tests, a run without the worker) indexing now would only stall the import
+    // that called; the next search indexes what it lacks.
+    if (!this.#backend.isOffThread) return
     void this.#serially(() => this.#refresh(false, { keepsProcessAlive: false })).catch(
       () => undefined,
     )

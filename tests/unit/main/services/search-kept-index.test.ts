@@ -236,6 +236,7 @@ describe('search keeps its index on disk', () => {
       get generation() {
         return generation
       },
+      isOffThread: false,
       request: (request) => {
         requests.push(request.type)
         if (request.type === 'search' && !hasStopped) {
