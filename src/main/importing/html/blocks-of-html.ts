@@ -558,15 +558,16 @@ class HtmlWalk {
 function findNotes(root: Element, shared: SharedNotes | undefined): Notes {
   const notes: Notes = { labelOfRef: new Map(), labelOfTarget: new Map(), refIds: new Set() }
   for (const link of descendantsNamed(root, 'a')) {
-    const href = link.getAttribute('href') ?? ''
-    const hash = href.indexOf('#')
-    const target = hash >= 0 ? href.slice(hash + 1) : ''
-    const text = clean(link.textContent ?? '')
     const isTyped =
       tokens(link.getAttribute('epub:type')).includes('noteref') ||
       link.getAttribute('role') === 'doc-noteref'
     const parent = link.parentNode as Element | null
     const isSuperscript = parent?.localName === 'sup' || link.firstElementChild?.localName === 'sup'
+    if (!isTyped && !isSuperscript) continue
+    const href = link.getAttribute('href') ?? ''
+    const hash = href.indexOf('#')
+    const target = hash >= 0 ? href.slice(hash + 1) : ''
+    const text = clean(link.textContent ?? '')
     const isBare =
       isSuperscript && target !== '' && /^[[(]?[\p{L}\p{N}*†‡§]{1,4}[\])]?$/u.test(text)
     if (!isTyped && !isBare) continue
@@ -591,7 +592,9 @@ export function labelOf(text: string): string | null {
 
 /** A link's address when Lectern may open it (https: or mailto:), normalised; otherwise null. */
 export function safeHref(href: string | null): string | null {
-  if (!href || href.length > 2048) return null
+  // Most links of a page are relative ("#section", "../page.html"): no URL is parsed for them
+  // (a refused parse throws, and throwing for each of thousands of links cost most of the walk).
+  if (!href || href.length > 2048 || !/^\s*(?:https|mailto):/i.test(href)) return null
   const url = parseExternalUrl(href.trim())
   return url && url.length <= 2048 ? url : null
 }
