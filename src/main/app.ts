@@ -64,7 +64,16 @@ export async function start(
     backUpDaily()
     setInterval(backUpDaily, dailyBackupCheckMs).unref()
   }
-  app.on('will-quit', () => void services.store.close())
+  // Journaled saves are folded into their files and the lock released before the app exits.
+  let isClosed = false
+  app.on('will-quit', (event) => {
+    if (isClosed) return
+    event.preventDefault()
+    void services.store.close().finally(() => {
+      isClosed = true
+      app.quit()
+    })
+  })
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({

@@ -128,6 +128,11 @@ export class Backups {
     return join(this.#dataDir, 'backups', `${relPath}.latest`)
   }
 
+  /** Where the copy of a file's journal of small saves is kept. */
+  journalCopyPath(relPath: string): string {
+    return join(this.#dataDir, 'backups', `${relPath}.journal`)
+  }
+
   #backupPath(relPath: string, stamp: string): string {
     return join(this.#dataDir, 'backups', `${relPath}.${stamp}.bak`)
   }

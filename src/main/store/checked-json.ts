@@ -41,6 +41,8 @@ export class CheckedJson<T> {
   readonly #shape: Record<string, z.ZodType> | null
   /** The JSON of every acknowledged record, by the (frozen) record itself. */
   #jsonOf = new WeakMap<object, string>()
+  /** The hash of that JSON, by record (hashing a thousand records' JSON costs milliseconds). */
+  #hashOf = new WeakMap<object, number>()
   /** Per collection, the hashes of the records of the last acknowledged content. */
   #known = new Map<string, Set<number>>()
   /** The JSON of the other fields of the last acknowledged content. */
@@ -123,8 +125,12 @@ export class CheckedJson<T> {
       const hashes = new Set<number>()
       for (const record of value) {
         const json = JSON.stringify(record)
-        hashes.add(hashOf(json))
-        if (isPlainObject(record)) this.#jsonOf.set(deepFreeze(record), json)
+        const hash = hashOf(json)
+        hashes.add(hash)
+        if (isPlainObject(record)) {
+          this.#jsonOf.set(deepFreeze(record), json)
+          this.#hashOf.set(record, hash)
+        }
       }
       this.#known.set(key, hashes)
     }
@@ -132,7 +138,10 @@ export class CheckedJson<T> {
 
   /** Makes the content just written the one known from now on; its new records are frozen. */
   acknowledge(): void {
-    for (const [record, json] of this.#pending.records) this.#jsonOf.set(deepFreeze(record), json)
+    for (const [record, { json, hash }] of this.#pending.records) {
+      this.#jsonOf.set(deepFreeze(record), json)
+      this.#hashOf.set(record, hash)
+    }
     for (const [key, hashes] of this.#pending.hashes) this.#known.set(key, hashes)
     this.#fieldJson = this.#pending.fieldJson
     this.#pending = emptyPending()
@@ -150,7 +159,7 @@ export class CheckedJson<T> {
     for (const [index, record] of records.entries()) {
       const knownJson = isPlainObject(record) ? this.#jsonOf.get(record) : undefined
       if (knownJson !== undefined) {
-        seen.add(hashOf(knownJson))
+        seen.add(this.#hashOf.get(record as object) ?? hashOf(knownJson))
         kept.push(record)
         jsons.push(knownJson)
         continue
@@ -165,7 +174,7 @@ export class CheckedJson<T> {
         json = JSON.stringify(data)
         hash = hashOf(json)
       }
-      if (isPlainObject(data)) this.#pending.records.set(data, json)
+      if (isPlainObject(data)) this.#pending.records.set(data, { json, hash })
       seen.add(hash)
       kept.push(data)
       jsons.push(json)
@@ -188,7 +197,7 @@ export class CheckedJson<T> {
 
 /** What a check learnt, kept until the write is acknowledged. */
 interface Pending {
-  readonly records: Map<Record<string, unknown>, string>
+  readonly records: Map<Record<string, unknown>, { json: string; hash: number }>
   readonly hashes: Map<string, Set<number>>
   readonly fieldJson: Map<string, string>
 }

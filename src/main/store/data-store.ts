@@ -119,9 +119,26 @@ export class DataStore {
     return this.#context.inUseElsewhere === true
   }
 
-  /** Lets another process write to the library: call when the app or command is done. */
-  close(): Promise<void> {
+  /**
+   * Lets another process write to the library: call when the app or command is done. Journaled
+   * saves are first written into their files, so a library at rest is plain JSON files (a
+   * failure here loses nothing: the journals stay and are replayed at the next start).
+   */
+  async close(): Promise<void> {
+    await this.foldJournals()
     return this.#release()
+  }
+
+  /** Writes every open file that has journaled saves whole (record-journal.ts). */
+  async foldJournals(): Promise<void> {
+    if (this.isReadOnly) return
+    const open = await Promise.all(
+      [this.#annotations, this.#cards, this.#reviews].flatMap((files) =>
+        [...files.values()].map((file) => file.catch(() => null)),
+      ),
+    )
+    for (const file of [this.library, ...open])
+      if (file?.hasJournaledSaves) await file.compact().catch(() => undefined)
   }
 
   /** Messages about recoveries and read-only files since the store was opened. */

@@ -48,6 +48,8 @@ export interface FileKind<T, Args extends readonly string[]> {
   readonly records: readonly RecordCollection[]
   /** Fields that say whose file this is ({ documentId }): a file naming another owner is not this one. */
   readonly owner?: (...args: Args) => Readonly<Record<string, string>>
+  /** Saves of a few records are appended to a journal beside the file (record-journal.ts). */
+  readonly journal?: boolean
 }
 
 const byId = (record: unknown) => {
@@ -61,6 +63,7 @@ const named = (what: string, text: unknown) => {
 }
 
 export const libraryKind: FileKind<LibraryFile, []> = {
+  journal: true,
   path: () => 'library.json',
   label: 'your library',
   schema: libraryFileSchema,
@@ -124,6 +127,7 @@ export const contentKind: FileKind<ContentFile, [documentId: string]> = {
 }
 
 export const annotationsKind: FileKind<AnnotationsFile, [documentId: string]> = {
+  journal: true,
   path: (documentId) => `documents/${documentId}/annotations.json`,
   label: 'the highlights and notes of a document',
   schema: annotationsFileSchema,
@@ -158,6 +162,7 @@ const cardWords = (card: unknown) =>
   fieldOf(card, 'content', 'front') ?? fieldOf(card, 'content', 'text')
 
 export const cardsKind: FileKind<CardsFile, [documentId: string]> = {
+  journal: true,
   path: (documentId) => `documents/${documentId}/cards.json`,
   label: 'the flashcards of a document',
   schema: cardsFileSchema,
@@ -248,6 +253,7 @@ export const alignmentKind: FileKind<AlignmentFile, [leftId: string, rightId: st
 }
 
 export const reviewsKind: FileKind<ReviewsFile, [period: string]> = {
+  journal: true,
   path: (period) => `reviews/${period}.json`,
   label: 'your review history',
   schema: reviewsFileSchema,
@@ -281,5 +287,6 @@ export function specOf<T, Args extends readonly string[]>(
     records: kind.records,
     ...(kind.owner ? { owner: kind.owner(...args) } : {}),
     ...(defaults ? { defaults: () => defaults(...args) } : {}),
+    ...(kind.journal ? { journal: true } : {}),
   }
 }

@@ -13,6 +13,16 @@ import {
 import type { RecordCollection } from './salvage'
 import { hasErrorCode, type StoreFs } from './store-fs'
 import { StoredFile, type ReadOnlyReason } from './stored-file'
+import type { RecordJournal } from './record-journal'
+import {
+  journalFor,
+  journalOf,
+  openNewerJournal,
+  readJournalTexts,
+  replayJournal,
+  setJournalAside,
+  type JournalTexts,
+} from './open-journal'
 
 /** Which file to open and how to judge it. */
 export interface StoredFileSpec<T> {
@@ -27,6 +37,8 @@ export interface StoredFileSpec<T> {
   readonly records?: readonly RecordCollection[]
   /** Fields that say whose file this is: a file naming another owner is damaged, not valid. */
   readonly owner?: Readonly<Record<string, string>>
+  /** Small saves go to a journal beside the file, replayed when it is opened. */
+  readonly journal?: boolean
 }
 
 /** What opening files needs from the store. */
@@ -55,6 +67,7 @@ export async function openStoredFile<T>(
   const path = join(context.dataDir, spec.relPath)
   const adapter = new DurableJsonAdapter<T>(path, context.fs)
   const inUse = context.inUseElsewhere === true
+  let journal: RecordJournal | null = null
   const make = (data: T, reason: ReadOnlyReason | null = null) =>
     new StoredFile({
       label: spec.label,
@@ -66,6 +79,7 @@ export async function openStoredFile<T>(
       readOnlyReason: reason ?? context.readOnlyCause ?? 'in-use',
       backUp: () => context.backups.save(spec.relPath, context.now()),
       saveLatest: (json) => context.backups.saveLatest(spec.relPath, json),
+      journal,
     })
 
   let text: string | null
@@ -82,7 +96,11 @@ export async function openStoredFile<T>(
     )
     return shown ? make(shown.data, 'unrepaired') : null
   }
-  if (text === null) return openMissing(spec, context, adapter, make)
+  if (text === null) {
+    if (spec.journal) journal = journalOf(spec, context, path, null, null)
+    return openMissing(spec, context, adapter, make, path)
+  }
+  const journalTexts = spec.journal ? await readJournalTexts(spec, context, path) : null
 
   const found = interpretFile(
     text,
@@ -91,7 +109,18 @@ export async function openStoredFile<T>(
     spec.defaults?.() ?? null,
     spec.owner,
   )
-  if (found.kind === 'valid') return make(found.data)
+  if (found.kind === 'valid') {
+    const saves = journalTexts ? journalFor(journalTexts, text) : null
+    if (saves?.newerVersion) return openNewerJournal(spec, context, found.data, make)
+    // A file of an older version is written whole at its first save, in the current version.
+    if (spec.journal)
+      journal = journalOf(spec, context, path, found.migratedFrom === null ? text : null, saves)
+    if (!saves || (saves.entries.length === 0 && saves.lost === 0)) return make(found.data)
+    const file = make(await replayJournal(spec, context, path, found.data, saves))
+    // Saves that came from the journal's copy are put into the file itself.
+    if (saves.needsWholeWrite) await file.compact().catch(() => undefined)
+    return file
+  }
   if (found.kind === 'newer') {
     const hidden = found.setAside > 0 ? ` ${found.setAside} entries it holds are not shown.` : ''
     context.report({
@@ -106,7 +135,37 @@ export async function openStoredFile<T>(
   const recovered = await recoverDamagedFile(spec, context, text, found.reason)
   if (!recovered) return null
   if (recovered.isNewer) return make(recovered.data, 'newer')
-  return make(recovered.data, recovered.isRepairedOnDisk ? null : 'unrepaired')
+  const reason = recovered.isRepairedOnDisk ? null : 'unrepaired'
+  if (!journalTexts) return make(recovered.data, reason)
+  // The journal builds on the content the file had before the damage: the copy of its last save.
+  journal = journalOf(spec, context, path, null, null)
+  const data = await replayOnCopy(spec, context, path, recovered.data, journalTexts)
+  const file = make(data, reason)
+  if (data !== recovered.data) await file.compact().catch(() => undefined)
+  return file
+}
+
+/**
+ * The data with the journal replayed, when the journal builds on the copy of the file's last
+ * whole save (a damaged or missing file was rebuilt from it). A journal that builds on neither is
+ * copied aside and reported: it cannot be told apart from a stale one, so it is not replayed, and
+ * it is not lost either.
+ */
+async function replayOnCopy<T>(
+  spec: StoredFileSpec<T>,
+  context: OpenContext,
+  path: string,
+  data: T,
+  texts: JournalTexts,
+): Promise<T> {
+  const latest = await readTextIfPresent(
+    context.fs,
+    context.backups.latestPath(spec.relPath),
+  ).catch(() => null)
+  const saves = latest === null ? null : journalFor(texts, latest)
+  if (saves && !saves.newerVersion) return replayJournal(spec, context, path, data, saves)
+  if (texts.main !== null && /\n./.test(texts.main)) await setJournalAside(spec, context, path)
+  return data
 }
 
 /**
@@ -118,9 +177,14 @@ async function openMissing<T>(
   context: OpenContext,
   adapter: DurableJsonAdapter<T>,
   make: (data: T, reason?: ReadOnlyReason | null) => StoredFile<T>,
+  path: string,
 ): Promise<StoredFile<T> | null> {
-  const copy = await readNewestGoodCopy(spec, context)
-  if (!copy) return spec.defaults ? make(spec.defaults()) : null
+  const found = await readNewestGoodCopy(spec, context)
+  if (!found) return spec.defaults ? make(spec.defaults()) : null
+  const texts = spec.journal ? await readJournalTexts(spec, context, path) : null
+  const copy = texts
+    ? { ...found, data: await replayOnCopy(spec, context, path, found.data, texts) }
+    : found
   const from = copy.isLatest ? 'the copy of its last save' : `the backup from ${copy.takenAt}`
   if (context.inUseElsewhere === true) return make(copy.data)
   try {

@@ -109,7 +109,7 @@ export class StoredFile<T> {
       const checked = this.#checked(change(draft) ?? draft)
       const next = checked.data
       const changes = checked.recordChanges
-      if (this.#journal && changes && !this.#mustWriteWhole && !this.#journal.isFull) {
+      if (this.#journal?.acceptsAppends && changes && !this.#mustWriteWhole) {
         if (hasChanges(changes)) {
           try {
             await this.#journal.append(changes)
@@ -152,6 +152,18 @@ export class StoredFile<T> {
     })
     this.#queue = run.catch(() => undefined)
     return run
+  }
+
+  /** True when saves are in the file's journal (or only in memory), not yet in the file itself. */
+  get hasJournaledSaves(): boolean {
+    return this.#journal?.hasSaves === true
+  }
+
+  /** Writes the file whole now (its journal replayed into it); a no-op for a read-only file. */
+  compact(): Promise<T> {
+    if (this.isReadOnly) return Promise.resolve(this.data)
+    this.#mustWriteWhole = true
+    return this.update(() => undefined)
   }
 
   #adopt(next: T): void {

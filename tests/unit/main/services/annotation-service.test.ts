@@ -1,3 +1,5 @@
+import type { AnnotationsFile } from '../../../../src/main/store/schema'
+import { storedOnDisk } from '../../../support/stored-on-disk'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -22,7 +24,7 @@ describe('AnnotationService', () => {
       end: text.indexOf(quote) + quote.length,
     })
     const annotationsOnDisk = async () =>
-      JSON.parse(await readFile(join(dataDir, 'documents', documentId, 'annotations.json'), 'utf8'))
+      storedOnDisk<AnnotationsFile>(dataDir, `documents/${documentId}/annotations.json`)
     return { dataDir, services, text, span, annotationsOnDisk }
   }
 
