@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { storedOnDisk } from '../support/stored-on-disk'
+import type { AnnotationsFile } from '../../src/main/store/schema'
 import { test, expect } from './support/lectern'
 import { clickText, dragSelect, paintedTexts } from './support/text-helpers'
 
@@ -46,8 +46,10 @@ test('select, highlight, write a note, reload: still painted and listed', async 
     .poll(async () => Math.abs((await card.boundingBox())!.y - highlightTop))
     .toBeLessThan(12)
 
-  const stored = JSON.parse(
-    await readFile(join(dataDir, 'documents', documentId, 'annotations.json'), 'utf8'),
+  // As the next start reads it: the file with its journal of small saves.
+  const stored = await storedOnDisk<AnnotationsFile>(
+    dataDir,
+    `documents/${documentId}/annotations.json`,
   )
   expect(stored.highlights[0]).toMatchObject({
     note: 'The **BSI** head argues *for* encryption.',

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { storedOnDisk } from '../support/stored-on-disk'
+import type { LibraryFile } from '../../src/main/store/schema'
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/lectern'
 
@@ -62,7 +62,7 @@ test('reopening on the same data dir restores the reading position', async ({
   // wait for the file, not for a fixed time, which a busy machine can outlast.
   await expect
     .poll(async () => {
-      const library = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'))
+      const library = await storedOnDisk<LibraryFile>(dataDir, 'library.json')
       return library.documents[0]?.readingPosition?.segmentIndex ?? -1
     })
     .toBe(paragraphAtTop)
