@@ -31,3 +31,18 @@ function isLocalDevServer(candidate: string): boolean {
     return false
   }
 }
+
+/**
+ * True when `url` is the app page at `appUrl`: the same origin and path, whatever its query or
+ * fragment. The one test behind navigation, permissions and the IPC sender check; a malformed URL
+ * is never the app page.
+ */
+export function isAppPage(url: string, appUrl: string): boolean {
+  try {
+    const candidate = new URL(url)
+    const app = new URL(appUrl)
+    return candidate.origin === app.origin && candidate.pathname === app.pathname
+  } catch {
+    return false
+  }
+}

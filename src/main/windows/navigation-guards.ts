@@ -1,5 +1,6 @@
 import type { WebContents } from 'electron'
 import { parseExternalUrl } from '../../shared/links/external-url'
+import { isAppPage } from './app-page-url'
 
 /** What to do with a navigation the page or a link asked for. */
 export type NavigationDecision =
@@ -12,7 +13,7 @@ export type NavigationDecision =
  * mailto: go to the system browser; everything else is dropped.
  */
 export function decideNavigation(targetUrl: string, appUrl: string): NavigationDecision {
-  if (isSamePage(targetUrl, appUrl)) return { action: 'allow' }
+  if (isAppPage(targetUrl, appUrl)) return { action: 'allow' }
   const external = parseExternalUrl(targetUrl)
   return external ? { action: 'open-externally', url: external } : { action: 'deny' }
 }
@@ -21,16 +22,6 @@ export function decideNavigation(targetUrl: string, appUrl: string): NavigationD
 export function decideWindowOpen(targetUrl: string): NavigationDecision {
   const external = parseExternalUrl(targetUrl)
   return external ? { action: 'open-externally', url: external } : { action: 'deny' }
-}
-
-function isSamePage(targetUrl: string, appUrl: string): boolean {
-  try {
-    const target = new URL(targetUrl)
-    const app = new URL(appUrl)
-    return target.origin === app.origin && target.pathname === app.pathname
-  } catch {
-    return false
-  }
 }
 
 /** Applies the decisions above to a web contents. */

@@ -1,4 +1,5 @@
 import type { App, WebContents, WebPreferences } from 'electron'
+import { isAppPage } from './app-page-url'
 import { guardNavigation } from './navigation-guards'
 import { isSecure } from './secure-web-preferences'
 
@@ -55,12 +56,5 @@ export function decidePermission(
   requestingUrl: string,
   appUrl: string,
 ): boolean {
-  if (!allowedPermissions.has(permission)) return false
-  try {
-    const requesting = new URL(requestingUrl)
-    const app = new URL(appUrl)
-    return requesting.origin === app.origin && requesting.pathname === app.pathname
-  } catch {
-    return false
-  }
+  return allowedPermissions.has(permission) && isAppPage(requestingUrl, appUrl)
 }

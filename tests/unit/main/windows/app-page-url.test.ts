@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isAppFrame } from '../../../../src/main/ipc/register-ipc'
-import { chooseAppPageUrl } from '../../../../src/main/windows/app-page-url'
+import { chooseAppPageUrl, isAppPage } from '../../../../src/main/windows/app-page-url'
 
 const builtPageUrl = 'file:///opt/lectern/out/renderer/index.html'
 const devServerUrl = 'http://localhost:5173'
@@ -48,5 +48,28 @@ describe('chooseAppPageUrl', () => {
     })
     expect(isAppFrame('https://evil.example/', true, appUrl)).toBe(false)
     expect(isAppFrame(builtPageUrl, true, appUrl)).toBe(true)
+  })
+})
+
+describe('isAppPage', () => {
+  it('takes the app page with any query or fragment for the app page', () => {
+    for (const url of [builtPageUrl, `${builtPageUrl}?doc=1`, `${builtPageUrl}#notes`]) {
+      expect(isAppPage(url, builtPageUrl)).toBe(true)
+    }
+    expect(isAppPage('http://localhost:5173/?x=1', devServerUrl)).toBe(true)
+  })
+
+  it('refuses another path, another origin and a malformed URL', () => {
+    for (const other of [
+      'file:///opt/lectern/out/renderer/other.html',
+      'file:///tmp/index.html',
+      'http://localhost:5174/',
+      'https://localhost:5173/',
+      'not a url',
+      '',
+    ]) {
+      expect(isAppPage(other, other.startsWith('http') ? devServerUrl : builtPageUrl)).toBe(false)
+    }
+    expect(isAppPage(builtPageUrl, 'not a url')).toBe(false)
   })
 })
