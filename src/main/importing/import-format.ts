@@ -1,3 +1,8 @@
+import {
+  describeImportFormats,
+  formatOfExtension,
+  type ImportFormat,
+} from '../../shared/importing/import-formats'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { clampParsed } from './clamp-parsed'
 import { decodeText, type DecodeFailure } from './decode-text'
@@ -6,20 +11,7 @@ import { parseHtml } from './html/parse-html'
 import { parseMarkdown } from './markdown/parse-markdown'
 import { parsePlainText, type ParsedText } from './plain-text/parse-plain-text'
 
-/** The formats Lectern imports so far. */
-export type ImportFormat = 'text' | 'markdown' | 'html' | 'epub'
-
-const formats: Record<string, ImportFormat> = {
-  txt: 'text',
-  text: 'text',
-  md: 'markdown',
-  markdown: 'markdown',
-  mdown: 'markdown',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  epub: 'epub',
-}
+export type { ImportFormat }
 
 /** Formats people may try that Lectern does not import yet, named as a reader knows them. */
 const notYet: Record<string, string> = {
@@ -32,12 +24,12 @@ const notYet: Record<string, string> = {
 /** The format of a file by its name, or a failure that says what Lectern can import. */
 export function formatOf(fileName: string): Result<ImportFormat, 'unsupported-format'> {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? 'txt'
-  const format = formats[extension]
+  const format = formatOfExtension(extension)
   if (format) return ok(format)
   const what = notYet[extension]
   return fail(
     'unsupported-format',
-    `“${fileName}” is ${what ?? `a .${extension} file`}. Lectern imports plain text (.txt), Markdown (.md), web pages (.html) and EPUB books (.epub) for now.`,
+    `“${fileName}” is ${what ?? `a .${extension} file`}. Lectern imports ${describeImportFormats()} for now.`,
   )
 }
 

@@ -1,14 +1,10 @@
 import { basename } from 'node:path'
 import { dialog, type BrowserWindow } from 'electron'
+import { importableExtensions } from '../../shared/importing/import-formats'
 import { readImportFile } from '../importing/read-import-file'
 
 /** What File → Open… offers: the formats Lectern imports. */
-const filters = [
-  {
-    name: 'Documents',
-    extensions: ['txt', 'text', 'md', 'markdown', 'mdown', 'html', 'htm', 'epub'],
-  },
-]
+const filters = [{ name: 'Documents', extensions: [...importableExtensions] }]
 
 /**
  * Shows the system's open dialog and reads the chosen files. Main does this because a page may

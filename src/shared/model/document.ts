@@ -1,3 +1,4 @@
+import type { ImportFormat } from '../importing/import-formats'
 import type { DocumentAnnotations } from './highlight'
 
 /** What a block of the document's text is, for typesetting and for search. */
@@ -114,7 +115,7 @@ export interface DocumentMeta {
   /** Who wrote it, as the imported file says (a book's creators, a page's byline). */
   readonly author?: string
   readonly fileName?: string
-  readonly format: 'text' | 'markdown' | 'html' | 'epub'
+  readonly format: ImportFormat
   readonly importedAt: string
   readonly revision: Revision
   readonly wordCount: number
