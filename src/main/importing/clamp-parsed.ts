@@ -76,7 +76,6 @@ export function clampParsed(parsed: ParsedText, fileName: string): ParsedText {
     ? normaliseLanguageTag(parsed.translation.fromLanguage)
     : null
   const toc = parsed.toc ? clampToc(parsed.toc, parsed.content.segments.length) : undefined
-  const page = parsed as ParsedText & { siteName?: string | null; url?: string | null }
   const {
     lead: _lead,
     authorTag: _authorTag,
@@ -98,11 +97,11 @@ export function clampParsed(parsed: ParsedText, fileName: string): ParsedText {
     content: clampContent(parsed.content),
     wordCount: Math.max(0, Math.floor(parsed.wordCount)) || 0,
     ...(toc && toc.length > 0 ? { toc } : {}),
-    ...('siteName' in page
-      ? { siteName: cut(clean(page.siteName ?? ''), importLimits.siteNameLength) || null }
+    ...(parsed.siteName !== undefined
+      ? { siteName: cut(clean(parsed.siteName ?? ''), importLimits.siteNameLength) || null }
       : {}),
-    ...('url' in page ? { url: clampUrl(page.url ?? null) } : {}),
-  } as ParsedText
+    ...(parsed.url !== undefined ? { url: clampUrl(parsed.url) } : {}),
+  }
 }
 
 /** Labels within the limit, entries within the text, and at most the limit of entries. */

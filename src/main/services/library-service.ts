@@ -1,3 +1,4 @@
+import type { ImportFailure as RequestImportFailure } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import type {
   DocumentMeta,
@@ -6,7 +7,7 @@ import type {
   ReadingPosition,
   Revision,
 } from '../../shared/model'
-import type { ImportFormat, ReadFailure } from '../importing/import-format'
+import type { ImportFormat } from '../importing/import-format'
 import { readOnThisThread, type DocumentReader } from '../importing/read-off-thread'
 import type { ParsedText } from '../importing/plain-text/parse-plain-text'
 import { currentSchemaVersion, type ContentFile } from '../store/schema'
@@ -38,17 +39,17 @@ export interface ImportOptions {
 
 type StorageFailureCode = 'storage-failed' | 'read-only'
 
-/** Why a file could not be imported. */
-export type ImportFailure = ReadFailure | 'duplicate-id' | StorageFailureCode
+/**
+ * Why a file could not be imported: the contract's reasons (every ReadFailure of the importer must
+ * be one, which the compiler checks where a read's failure is returned), or a refused save.
+ */
+type ImportFailure = RequestImportFailure | StorageFailureCode
 
-/** A web page says where it came from: its site name and address. */
-function sourceOfPage(parsed: ParsedText): DocumentSource | undefined {
-  const page = parsed as ParsedText & { siteName?: string | null; url?: string | null }
-  if (!page.siteName && !page.url) return undefined
-  return {
-    name: page.siteName ?? new URL(page.url!).hostname,
-    ...(page.url ? { url: page.url } : {}),
-  }
+/** A web page says where it came from: its site name (else its address's host) and address. */
+export function sourceOfPage(parsed: ParsedText): DocumentSource | undefined {
+  const { siteName, url } = parsed
+  if (siteName) return { name: siteName, ...(url ? { url } : {}) }
+  return url ? { name: new URL(url).hostname, url } : undefined
 }
 
 /** "notes.md" from "/home/reader/notes.md" (or a Windows path). */

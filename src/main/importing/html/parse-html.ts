@@ -29,11 +29,8 @@ function onlyArticleOf(document: Document): Element | null {
   return null
 }
 
-/** A web page as Lectern keeps it: its article and where it came from. */
-export interface ParsedPage extends ParsedText {
-  readonly siteName: string | null
-  readonly url: string | null
-}
+/** A web page as Lectern keeps it: its article and where it came from (always said). */
+export type ParsedPage = ParsedText & Required<Pick<ParsedText, 'siteName' | 'url'>>
 
 /**
  * Reads a saved web page: the page is parsed into a plain tree of nodes (LinkeDOM: no script

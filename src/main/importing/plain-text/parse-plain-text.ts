@@ -19,6 +19,10 @@ export interface ParsedText {
   readonly toc?: readonly { readonly label: string; readonly segmentIndex: number }[]
   /** Pictures to store with the document, by the asset name its segments use. */
   readonly assets?: ReadonlyMap<string, Uint8Array>
+  /** The site a web page says it belongs to ("Field Notes"); null when it names none. */
+  readonly siteName?: string | null
+  /** A web page's own https address (its canonical link); null when it gives none. */
+  readonly url?: string | null
 }
 
 /** A run of non-blank lines, and whether page chrome stood right after it. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { clampParsed, importLimits } from '../../../../src/main/importing/clamp-parsed'
 import { readDocument } from '../../../../src/main/importing/import-format'
 import type { ParsedText } from '../../../../src/main/importing/plain-text/parse-plain-text'
+import { sourceOfPage } from '../../../../src/main/services/library-service'
 import { contentFileSchema, documentMetaSchema } from '../../../../src/main/store/schema'
 import { servicesOn } from '../../../support/services'
 import { tempDirs } from '../../../support/temp-dir'
@@ -59,20 +60,13 @@ const hostileFiles: [string, Uint8Array][] = [
 function metaOf(fileName: string, read: ReturnType<typeof readDocument>) {
   if (!read.ok) throw new Error(read.error.message)
   const { parsed, format } = read.value
-  const page = parsed as ParsedText & { siteName?: string | null; url?: string | null }
+  const source = sourceOfPage(parsed)
   return {
     id: 'doc-1',
     title: parsed.title,
     ...(parsed.lead ? { lead: parsed.lead } : {}),
     language: parsed.language,
-    ...(page.siteName || page.url
-      ? {
-          source: {
-            name: page.siteName ?? new URL(page.url!).hostname,
-            ...(page.url ? { url: page.url } : {}),
-          },
-        }
-      : {}),
+    ...(source ? { source } : {}),
     ...(parsed.translation ? { translation: parsed.translation } : {}),
     ...(parsed.authorTag ? { authorTag: parsed.authorTag } : {}),
     ...(parsed.toc ? { toc: parsed.toc } : {}),

@@ -2,6 +2,7 @@ import { makeEpub, tinyPng } from '../../../support/epub-fixture'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { sourceOfPage } from '../../../../src/main/services/library-service'
 import { servicesOn } from '../../../support/services'
 import { tempDirs } from '../../../support/temp-dir'
 
@@ -187,5 +188,23 @@ describe('LibraryService opening a shaped document', () => {
       ['emphasis', 'in full', undefined],
       ['link', 'the office', 'https://harbour.example.org/licence'],
     ])
+  })
+})
+
+describe('sourceOfPage', () => {
+  const parsed = { title: 'T', language: 'en', content: { text: '', segments: [] }, wordCount: 0 }
+
+  it('names a page by its site, else by its address’s host, and a text file not at all', () => {
+    expect(sourceOfPage({ ...parsed, siteName: 'Field Notes', url: null })).toEqual({
+      name: 'Field Notes',
+    })
+    expect(sourceOfPage({ ...parsed, siteName: null, url: 'https://example.org/herons' })).toEqual({
+      name: 'example.org',
+      url: 'https://example.org/herons',
+    })
+    expect(sourceOfPage({ ...parsed, siteName: '', url: 'https://example.org/a' })?.name).toBe(
+      'example.org',
+    )
+    expect(sourceOfPage(parsed)).toBeUndefined()
   })
 })
