@@ -60,16 +60,18 @@ export async function start(
       if (!result.ok) console.error(`Daily backup failed: ${result.error.message}`)
     })
   // A library another Lectern holds is only read here: no backups from this one either.
-  if (!services.store.isReadOnly) {
-    backUpDaily()
-    setInterval(backUpDaily, dailyBackupCheckMs).unref()
-  }
-  // Journaled saves are folded into their files and the lock released before the app exits.
+  const dailyBackups = services.store.isReadOnly
+    ? undefined
+    : setInterval(backUpDaily, dailyBackupCheckMs).unref()
+  if (dailyBackups) backUpDaily()
+  // Before the app exits: no more backups, the search index's pending save written, journaled
+  // saves folded into their files and the library's lock released (services.close).
   let isClosed = false
   app.on('will-quit', (event) => {
     if (isClosed) return
     event.preventDefault()
-    void services.store.close().finally(() => {
+    clearInterval(dailyBackups)
+    void services.close().finally(() => {
       isClosed = true
       app.quit()
     })

@@ -42,7 +42,7 @@ async function snapshot(dataDir: string, resourcesDir: string, seed: string): Pr
   try {
     print(await takeSnapshot(services, dataDir))
   } finally {
-    await services.store.close()
+    await services.close()
   }
 }
 
@@ -170,7 +170,7 @@ async function act(dataDir: string, resourcesDir: string): Promise<void> {
       print({ ok: false, threw: describeError(error) })
     }
   }
-  await services.store.close()
+  await services.close()
   print({ closed: true })
 }
 
@@ -204,7 +204,7 @@ async function openFault(
       seedStudyMaterial: false,
       fs: tracer.fs,
     })
-    await services.store.close()
+    await services.close()
   } finally {
     await rm(dry, { recursive: true, force: true })
   }

@@ -76,7 +76,7 @@ async function runParsed(argv: readonly string[], io: CliEnvironment): Promise<n
   try {
     return await runCommand(parsed, services, dataDir, print, io)
   } finally {
-    await services.store.close()
+    await services.close()
   }
 }
 

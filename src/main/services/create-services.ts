@@ -69,6 +69,13 @@ export interface Services {
   readonly exports: ExportService
   readonly backups: BackupService
   readonly links: LinkService
+  /**
+   * Shuts the services down: the search index's pending save is written and its worker stopped,
+   * then the store folds its journals into their files and releases the library's lock. Every
+   * host calls it before its process ends (the app on quit, the command line, tests); calling it
+   * again waits for the same close.
+   */
+  readonly close: () => Promise<void>
 }
 
 /**
@@ -129,6 +136,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const exports = new ExportService({ library, annotations, cards, settings, now: clock })
   const backups = new BackupService(options.dataDir, now)
   const links = new LinkService(library, annotations)
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= (async () => {
+      // Search first: what it still has to index it reads through the store.
+      await search.close().catch(() => undefined)
+      await store.close()
+    })())
   return {
     now,
     store,
@@ -144,6 +158,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     exports,
     backups,
     links,
+    close,
   }
 }
 

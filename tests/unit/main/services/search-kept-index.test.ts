@@ -22,11 +22,13 @@ const titlesOf = async (services: Services, query: string) => [
   ...new Set((await services.search.search(query)).map((hit) => hit.documentTitle)),
 ]
 
-/** Ends a session as the app does, with the kept index written. */
+/**
+ * Ends a session with the index built and written: on this thread an import does not index
+ * (the next search does), so the flush builds it; services.close writes it and closes the store.
+ */
 async function close(services: Services): Promise<void> {
   await services.search.flush()
-  await services.search.dispose()
-  await services.store.close()
+  await services.close()
 }
 
 describe('search keeps its index on disk', () => {
