@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rm, stat, writeFile, copyFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile, copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateProse, seededRandom } from '../../support/generated-text'
@@ -11,6 +11,10 @@ import {
   type LibrarySnapshot,
 } from '../../support/library-snapshot'
 import { tempDirs } from '../../support/temp-dir'
+import { FaultyFs } from '../../support/faulty-fs'
+import { resourcesDir } from '../../support/services'
+import { createServices, type Services } from '../../../src/main/services/create-services'
+import { takeSnapshot } from '../../support/library-snapshot'
 import { hashOf } from '../../../src/main/store/checked-json'
 import { baseHashOf } from '../../../src/main/store/record-journal'
 import {
@@ -573,6 +577,444 @@ describe('the record journal, attacked from outside', () => {
           'Newer note, written after the export',
         )
       expectKept(ack, await snapshotLibrary(dataDir), 'next start')
+    },
+    caseTimeout,
+  )
+
+  /** An in-process library on a disk that fails on demand, with one document and 4 highlights. */
+  async function faultyLibrary(dataDir: string) {
+    const faulty = new FaultyFs(dataDir)
+    const services = await createServices({
+      dataDir,
+      resourcesDir,
+      seedStudyMaterial: false,
+      fs: faulty.fs,
+    })
+    const prose = generateProse(seededRandom(77), 6_000)
+    const imported = await services.library.importFile(
+      new TextEncoder().encode(`gamma.txt\n\n${prose}\n`),
+      { fileName: 'gamma.txt' },
+    )
+    if (!imported.ok) throw new Error(imported.error.message)
+    const id = imported.value.document.id
+    let next = 0
+    const save = async () => {
+      const start = 40 + (next++ % 20) * 200
+      const made = await services.annotations.create({
+        documentId: id,
+        start,
+        end: start + 12,
+        labelId: 'evidence',
+      })
+      if (!made.ok) return made
+      return services.annotations.update(id, made.value.id, {
+        note: `note ${next}`,
+        tags: [],
+      })
+    }
+    for (let index = 0; index < 4; index++) {
+      const saved = await save()
+      if (!saved.ok) throw new Error(saved.error.message)
+    }
+    return { faulty, services, id, save }
+  }
+
+  /** Runs `act` once to trace its steps, then again with the first step matching `step` failing. */
+  async function failStep(
+    faulty: FaultyFs,
+    act: () => Promise<unknown>,
+    step: RegExp,
+    again: () => Promise<unknown> = act,
+  ): Promise<string> {
+    faulty.arm(-1)
+    await act()
+    const index = faulty.steps.findIndex((s) => step.test(s))
+    if (index < 0) throw new Error(`no step ${step} in ${faulty.steps.join(', ')}`)
+    faulty.arm(index, 'ENOSPC')
+    await again()
+    faulty.disarm()
+    return faulty.steps[index]!
+  }
+
+  async function expectKeptAfterClose(services: Services, dataDir: string, when: string) {
+    const ack = await takeSnapshot(services, dataDir)
+    // While this process holds the library (a crash now), a fresh one reads every save back.
+    expectKept(ack, await snapshotLibrary(dataDir), `${when}, read while held`)
+    await services.store.close()
+    expectKept(ack, await snapshotLibrary(dataDir), `${when}, after close`)
+  }
+
+  for (const [what, pattern, fresh] of [
+    ['appending a line', /^write .*annotations\.json\.journal$/, false],
+    ['syncing the line', /^sync .*annotations\.json\.journal$/, false],
+    ['writing the copy in backups/', /^write backups\/.*annotations\.json\.journal$/, false],
+    ['starting a new journal', /^write .*annotations\.json\.journal/, true],
+    ['renaming a new journal into place', /^rename .*annotations\.json\.journal$/, true],
+  ] as const)
+    it(
+      `keeps every acknowledged save when the disk is full while ${what}`,
+      async () => {
+        const dataDir = await makeDir()
+        const { faulty, services, save } = await faultyLibrary(dataDir)
+        const answers: boolean[] = []
+        const act = async () => {
+          if (fresh) await services.store.foldJournals()
+          const saved = await save()
+          answers.push(saved.ok)
+          if (!saved.ok) expectSentence(saved.error.message, 'refused save')
+        }
+        const failed = await failStep(faulty, act, pattern)
+        expect(faulty.injected, failed).toBe(1)
+        for (let index = 0; index < 3; index++) {
+          const saved = await save()
+          expect(saved.ok, saved.ok ? '' : saved.error.message).toBe(true)
+        }
+        await expectKeptAfterClose(services, dataDir, `disk full at ${failed}`)
+      },
+      caseTimeout,
+    )
+
+  it(
+    'keeps every save when the disk is full while folding the journal at close',
+    async () => {
+      const dataDir = await makeDir()
+      const { faulty, services, id, save } = await faultyLibrary(dataDir)
+      const ack = await takeSnapshot(services, dataDir)
+      faulty.arm(-1)
+      const journalBefore = await readFile(journalOf(dataDir, id), 'utf8')
+      // The fold's steps, traced on foldJournals (close does the same, then lets go).
+      await services.store.foldJournals()
+      const steps = [...faulty.steps]
+      const at = steps.findIndex((s) =>
+        /^(?:write|rename) documents\/.*\/annotations\.json/.test(s),
+      )
+      expect(at, steps.join(', ')).toBeGreaterThanOrEqual(0)
+      expect(journalBefore.split('\n').length).toBeGreaterThan(3)
+      for (let index = 0; index < 3; index++) expect((await save()).ok).toBe(true)
+      const ack2 = await takeSnapshot(services, dataDir)
+      faulty.arm(at, 'ENOSPC')
+      await services.store.close()
+      expect(faulty.injected).toBe(1)
+      const fresh = await snapshotLibrary(dataDir)
+      expectKept(ack, fresh, 'fold failed at close')
+      expectKept(ack2, fresh, 'fold failed at close')
+    },
+    caseTimeout,
+  )
+
+  it(
+    'keeps every save when the disk is full at any step of replaying a damaged journal at open',
+    async () => {
+      const original = await makeDir()
+      const { ack, a } = await killedAfterSaves(original)
+      // A damaged line: opening the document replays the copy's line and writes the file whole.
+      await damageLine(journalOf(original, a), 4)
+      const touching = new RegExp(
+        `^(?:open|write|sync|rename|copy|unlink) documents/${a}/annotations`,
+      )
+      let failed = 0
+      for (let occurrence = 0; occurrence < 12; occurrence++) {
+        const dataDir = join(await makeDir(), 'library')
+        await cp(original, dataDir, { recursive: true })
+        const faulty = new FaultyFs(dataDir)
+        const services = await createServices({
+          dataDir,
+          resourcesDir,
+          seedStudyMaterial: false,
+          fs: faulty.fs,
+        })
+        faulty.arm(-1)
+        const traced = join(await makeDir(), 'traced')
+        await cp(dataDir, traced, { recursive: true })
+        const tracer = new FaultyFs(traced)
+        const dry = await createServices({
+          dataDir: traced,
+          resourcesDir,
+          seedStudyMaterial: false,
+          fs: tracer.fs,
+        })
+        tracer.arm(-1)
+        await takeSnapshot(dry, traced)
+        const steps = tracer.steps.map((step) => step)
+        await dry.store.close()
+        const matching = steps.flatMap((step, index) => (touching.test(step) ? [index] : []))
+        const at = matching[occurrence]
+        if (at === undefined) {
+          await services.store.close()
+          break
+        }
+        faulty.arm(at, 'ENOSPC')
+        // The reader opens the document: its highlights are read, the journal replayed.
+        const shown = await takeSnapshot(services, dataDir)
+        failed += faulty.injected
+        for (const message of Object.values(shown.errors)) expectSentence(message)
+        expectKept(ack, await snapshotLibrary(dataDir), `disk full at ${steps[at]}, held`)
+        await services.store.close()
+        expectKept(ack, await snapshotLibrary(dataDir), `disk full at ${steps[at]}, closed`)
+      }
+      expect(failed).toBeGreaterThan(1)
+    },
+    caseTimeout * 4,
+  )
+})
+
+/** The document an import made, read back through the services. */
+async function importAndOpen(services: Services, fileName: string, body: string | Uint8Array) {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+  const imported = await services.library.importFile(bytes, { fileName })
+  if (!imported.ok) return { refused: imported.error.message }
+  const opened = await services.library.open(imported.value.document.id)
+  if (!opened.ok) throw new Error(opened.error.message)
+  return { id: imported.value.document.id, content: opened.value.content }
+}
+
+/** Nothing active: links only https:/mailto:, only Lectern's kinds, no markup in the model. */
+function expectInert(content: { marks?: readonly { kind: string; href?: string }[] }) {
+  for (const mark of content.marks ?? []) {
+    expect(['emphasis', 'strong', 'code', 'link', 'footnote-ref']).toContain(mark.kind)
+    if (mark.href !== undefined) expect(mark.href).toMatch(/^(?:https:\/\/|mailto:)/)
+  }
+  // Addresses may hold any (percent-encoded) text: the rest of the model holds no markup.
+  const model = JSON.stringify({
+    ...content,
+    text: '',
+    marks: (content.marks ?? []).map((mark) => ({ ...mark, href: '' })),
+  })
+  expect(model).not.toMatch(/javascript:|data:|vbscript:|onerror|onclick|<script/i)
+}
+
+describe('document shape, attacked from outside', () => {
+  useLibraryChild()
+  const makeDir = tempDirs('lectern-shape-tester-')
+
+  const hostileLinks = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'vbscript:msgbox(1)',
+    '//evil.example/x',
+    'http://plain.example/',
+    'https://ok.example/" onclick="alert(1)',
+  ]
+
+  it(
+    'a web page cannot smuggle an active link, an event handler or markup into the stored model',
+    async () => {
+      const dataDir = await makeDir()
+      const services = await createServices({ dataDir, resourcesDir, seedStudyMaterial: false })
+      const links = hostileLinks
+        .map((href, i) => `<a href="${href.replace(/"/g, '&quot;')}">link ${i}</a>`)
+        .join(' and ')
+      const page = `<!doctype html><html lang="en"><head><title>Hostile</title></head><body><article>
+        <h1 onclick="alert(1)">Hostile page</h1>
+        <p onmouseover="alert(1)">A paragraph with ${links}, and a good <a href="https://ok.example/">one</a>
+        and <a href="mailto:a@b.example">mail</a>. <em onclick="x()">Emphasis</em> <code>code</code>.
+        <img src=x onerror="alert(1)" alt="an image"> <svg><a xlink:href="javascript:alert(1)"><text>svg link</text></a></svg>
+        <sup><a href="#fn&lt;img src=x onerror=alert(1)&gt;" id="r1">1</a></sup></p>
+        <p>More words so that Readability keeps this article as the content of the page, twice over.</p>
+        <ol start="1000000000000000"><li>huge ordinal</li><li>next</li></ol>
+        <ol start="-99999999999999"><li>negative ordinal</li></ol>
+        <section><p id="fn&lt;img src=x onerror=alert(1)&gt;">The footnote with an odd label.</p></section>
+        </article></body></html>`
+      const result = await importAndOpen(services, 'hostile.html', page)
+      if ('refused' in result) throw new Error(result.refused)
+      expectInert(result.content)
+      expect(result.content.marks?.some((m) => m.href === 'https://ok.example/')).toBe(true)
+      for (const segment of result.content.segments)
+        if (segment.ordinal !== undefined) expect(Math.abs(segment.ordinal)).toBeLessThan(1e10)
+      await services.store.close()
+      const fresh = await snapshotLibrary(dataDir)
+      expect(fresh.documents.find((d) => d.id === result.id)?.textLength).toBe(
+        result.content.text.length,
+      )
+    },
+    caseTimeout,
+  )
+
+  it(
+    'a Markdown file cannot smuggle an active link, and odd footnote labels and ordinals are kept inside the schema',
+    async () => {
+      const dataDir = await makeDir()
+      const services = await createServices({ dataDir, resourcesDir, seedStudyMaterial: false })
+      const markdown = [
+        '# Hostile guide',
+        '',
+        ...hostileLinks.map((href, i) => `Link [number ${i}](<${href}>) here.`),
+        '',
+        'Inline <a href="javascript:alert(1)" onclick="alert(1)">html link</a> and <img src=x onerror=alert(1)>.',
+        '',
+        'Reference [ref][r] and autolink <javascript:alert(1)>.',
+        '',
+        '[r]: javascript:alert(1)',
+        '',
+        'A note[^<b>odd"label\u200b</b>] and another[^ü-_*†‡§-0123456789abcdef-too-long].',
+        '',
+        '[^<b>odd"label\u200b</b>]: odd footnote.',
+        '[^ü-_*†‡§-0123456789abcdef-too-long]: long footnote.',
+        '',
+        '1000000000000000. huge ordinal',
+        '1000000000000001. next',
+        '',
+        '```js',
+        'alert(1) // code stays text',
+        '```',
+      ].join('\n')
+      const result = await importAndOpen(services, 'hostile.md', markdown)
+      if ('refused' in result) throw new Error(result.refused)
+      expectInert(result.content)
+      for (const segment of result.content.segments)
+        if (segment.ordinal !== undefined) expect(Math.abs(segment.ordinal)).toBeLessThan(1e10)
+      await services.store.close()
+      const fresh = await snapshotLibrary(dataDir)
+      expect(fresh.documents.find((d) => d.id === result.id)?.textLength).toBe(
+        result.content.text.length,
+      )
+    },
+    caseTimeout,
+  )
+
+  for (const [what, fileName, body] of [
+    [
+      'a table of 100,000 cells',
+      'table.html',
+      `<html><body><article><h1>Big table</h1><p>A table follows, with many words around it.</p><table>${`<tr>${'<td>c</td>'.repeat(100)}</tr>`.repeat(1000)}</table></article></body></html>`,
+    ],
+    [
+      'a table row of 3,000 columns',
+      'wide.html',
+      `<html><body><article><h1>Wide table</h1><p>A table follows, with many words around it.</p><table><tr>${'<th>h</th>'.repeat(3000)}</tr><tr>${'<td>c</td>'.repeat(3000)}</tr></table></article></body></html>`,
+    ],
+    [
+      'lists nested 10,000 deep (HTML)',
+      'deep.html',
+      `<html><body><article><h1>Deep</h1><p>Some words before the list.</p>${'<ul><li>x'.repeat(10_000)}${'</li></ul>'.repeat(10_000)}</article></body></html>`,
+    ],
+    [
+      'lists nested 10,000 deep (Markdown)',
+      'deep.md',
+      `# Deep\n\n${Array.from({ length: 10_000 }, () => '>').join('')} - a\n${Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n`,
+    ],
+    [
+      'a Markdown table of 100,000 cells',
+      'table.md',
+      `# T\n\n|${' h |'.repeat(100)}\n|${' - |'.repeat(100)}\n${`|${' c |'.repeat(100)}\n`.repeat(1000)}`,
+    ],
+  ] as const)
+    it(
+      `imports ${what} within seconds, inside the schema, and opens it again`,
+      async () => {
+        const dataDir = await makeDir()
+        const services = await createServices({ dataDir, resourcesDir, seedStudyMaterial: false })
+        const result = await importAndOpen(services, fileName, body)
+        await services.store.close()
+        if ('refused' in result) {
+          expectSentence(String(result.refused))
+          return
+        }
+        for (const segment of result.content.segments) {
+          if (segment.depth !== undefined) expect(segment.depth).toBeLessThanOrEqual(32)
+          if (segment.cell) expect(segment.cell.column).toBeLessThanOrEqual(1000)
+        }
+        const fresh = await snapshotLibrary(dataDir, { timeoutMs: 60_000 })
+        const doc = fresh.documents.find((d) => d.id === result.id)
+        expect(doc?.openError).toBeUndefined()
+        expect(doc?.textLength).toBe(result.content.text.length)
+      },
+      caseTimeout * 2,
+    )
+
+  it(
+    'a hand-edited content.json with an active link, a huge ordinal or an odd label is refused or salvaged, never shown as is',
+    async () => {
+      const dataDir = await makeDir()
+      const services = await createServices({ dataDir, resourcesDir, seedStudyMaterial: false })
+      const result = await importAndOpen(
+        services,
+        'guide.md',
+        '# Guide\n\nA [good link](https://ok.example/) and *emphasis* here.\n\n3. three\n4. four\n',
+      )
+      if ('refused' in result) throw new Error(result.refused)
+      await services.store.close()
+      const path = join(dataDir, 'documents', result.id, 'content.json')
+      const good = await readFile(path, 'utf8')
+      const edits: [string, (v: { marks: object[]; segments: object[] }) => void][] = [
+        [
+          'javascript link',
+          (v) => v.marks.push({ kind: 'link', start: 0, end: 3, href: 'javascript:alert(1)' }),
+        ],
+        [
+          'data link',
+          (v) =>
+            v.marks.push({
+              kind: 'link',
+              start: 0,
+              end: 3,
+              href: 'data:text/html,<script>alert(1)</script>',
+            }),
+        ],
+        ['unknown mark kind', (v) => v.marks.push({ kind: 'script', start: 0, end: 3 })],
+        [
+          'event handler on a mark',
+          (v) => v.marks.push({ kind: 'strong', start: 0, end: 3, onclick: 'alert(1)' }),
+        ],
+        [
+          'huge ordinal',
+          (v) => v.segments.push({ kind: 'list-item', start: 0, end: 1, ordinal: 1e15 }),
+        ],
+        [
+          'deep list',
+          (v) => v.segments.push({ kind: 'list-item', start: 0, end: 1, depth: 10_000 }),
+        ],
+        [
+          'odd footnote label',
+          (v) =>
+            v.marks.push({
+              kind: 'footnote-ref',
+              start: 0,
+              end: 1,
+              footnote: '<img src=x onerror=alert(1)>',
+            }),
+        ],
+        [
+          'mark past the text',
+          (v) => v.marks.push({ kind: 'emphasis', start: 0, end: 10_000_000 }),
+        ],
+      ]
+      for (const [what, edit] of edits) {
+        const value = JSON.parse(good) as { marks: object[]; segments: object[] }
+        edit(value)
+        await writeFile(path, JSON.stringify(value))
+        const reopened = await createServices({ dataDir, resourcesDir, seedStudyMaterial: false })
+        try {
+          const opened = await reopened.library.open(result.id)
+          if (!opened.ok) {
+            expectSentence(opened.error.message, what)
+            continue
+          }
+          expect(opened.value.content.text, what).toBe(result.content.text)
+          expectInert(opened.value.content)
+          for (const mark of opened.value.content.marks ?? []) {
+            expect(Object.keys(mark), what).not.toContain('onclick')
+            expect(mark.end, what).toBeLessThanOrEqual(opened.value.content.text.length)
+            if (mark.footnote) expect(mark.footnote, what).not.toMatch(/[<>=]/)
+          }
+          for (const segment of opened.value.content.segments) {
+            if (segment.ordinal !== undefined) expect(segment.ordinal, what).toBeLessThan(1e10)
+            if (segment.depth !== undefined) expect(segment.depth, what).toBeLessThanOrEqual(32)
+          }
+          for (const message of reopened.store.notices.map((n) => n.message))
+            expectSentence(message, what)
+        } finally {
+          await reopened.store.close()
+        }
+        await writeFile(path, good)
+      }
+      const fresh = await snapshotLibrary(dataDir)
+      expect(fresh.documents.find((d) => d.id === result.id)?.textLength).toBe(
+        result.content.text.length,
+      )
     },
     caseTimeout,
   )
