@@ -12,6 +12,7 @@ import {
 } from '../../support/library-snapshot'
 import { tempDirs } from '../../support/temp-dir'
 import { FaultyFs } from '../../support/faulty-fs'
+import { makeShapedEpub } from '../../support/epub-fixture'
 import { resourcesDir } from '../../support/services'
 import { createServices, type Services } from '../../../src/main/services/create-services'
 import { takeSnapshot } from '../../support/library-snapshot'
@@ -581,6 +582,88 @@ describe('the record journal, attacked from outside', () => {
     caseTimeout,
   )
 
+  it(
+    'keeps every save when the process is killed while folding its journals at close',
+    async () => {
+      const dataDir = await makeDir()
+      const { ack } = await killedAfterSaves(dataDir)
+      let last = ack
+      for (const delay of [0, 1, 2, 4, 7, 11, 16]) {
+        const session = await startActingSession(dataDir)
+        // Open every file (the fold writes only open files), then save one more note.
+        const a = last.documents[0]!.id
+        const id = last.highlights[a]![0]!.id
+        ok(
+          await session.send({
+            kind: 'note',
+            documentId: a,
+            highlightId: id,
+            note: `before close ${delay}`,
+            tags: [],
+          }),
+          'note',
+        )
+        last = ok(await session.send({ kind: 'snapshot', dataDir }), 'snapshot')[
+          'snapshot'
+        ] as LibrarySnapshot
+        const closing = session.close()
+        await new Promise((resolve) => setTimeout(resolve, delay))
+        await session.kill()
+        await closing
+        expectKept(last, await snapshotLibrary(dataDir), `killed ${delay} ms into close`)
+      }
+    },
+    caseTimeout * 2,
+  )
+
+  it(
+    'keeps every save across the 500-save boundary where the journal is folded, killed on either side',
+    async () => {
+      const dataDir = await makeDir()
+      const session = await startActingSession(dataDir)
+      let ack: LibrarySnapshot
+      let a = ''
+      try {
+        const made = ok(
+          await session.send({
+            kind: 'import',
+            fileName: 'delta.txt',
+            text: `delta.txt\n\n${generateProse(seededRandom(9), 6_000)}\n`,
+          }),
+          'import',
+        )
+        a = String(made['documentId'])
+        const first = ok(
+          await session.send({ kind: 'highlight', documentId: a, start: 40, end: 52 }),
+          'highlight',
+        )
+        for (let index = 0; index < 502; index++)
+          ok(
+            await session.send({
+              kind: 'note',
+              documentId: a,
+              highlightId: String(first['id']),
+              note: `edit ${index}`,
+              tags: [],
+            }),
+            'note',
+          )
+        ack = ok(await session.send({ kind: 'snapshot', dataDir }), 'snapshot')[
+          'snapshot'
+        ] as LibrarySnapshot
+      } finally {
+        await session.kill()
+      }
+      expect(ack.highlights[a]![0]!.note).toBe('edit 501')
+      // The journal was started afresh after the whole write at save 500.
+      expect((await linesOf(journalOf(dataDir, a))).length).toBeLessThan(10)
+      // A damaged line in the new journal still has its copy.
+      await damageLine(journalOf(dataDir, a), 1)
+      await expectNextStartKeeps(dataDir, ack)
+    },
+    caseTimeout * 2,
+  )
+
   /** An in-process library on a disk that fails on demand, with one document and 4 highlights. */
   async function faultyLibrary(dataDir: string) {
     const faulty = new FaultyFs(dataDir)
@@ -1011,6 +1094,38 @@ describe('document shape, attacked from outside', () => {
         }
         await writeFile(path, good)
       }
+      const fresh = await snapshotLibrary(dataDir)
+      expect(fresh.documents.find((d) => d.id === result.id)?.textLength).toBe(
+        result.content.text.length,
+      )
+    },
+    caseTimeout,
+  )
+
+  it(
+    'an EPUB cannot smuggle an active link, an event handler or markup into the stored model',
+    async () => {
+      const dataDir = await makeDir()
+      const services = await createServices({ dataDir, resourcesDir, seedStudyMaterial: false })
+      const links = hostileLinks
+        .map(
+          (href, i) =>
+            `<a href="${href.replace(/"/g, '&quot;').replace(/\t/g, '&#9;')}">link ${i}</a>`,
+        )
+        .join(' and ')
+      const epub = makeShapedEpub({
+        chapters: [
+          `<p onclick="alert(1)">Words and ${links}, a good <a href="https://ok.example/">one</a>.<sup><a href="#n1" epub:type="noteref" xmlns:epub="http://www.idpf.org/2007/ops">&lt;1&gt;</a></sup></p><ol start="1000000000000000"><li>huge</li></ol><aside id="n1" epub:type="footnote" xmlns:epub="http://www.idpf.org/2007/ops"><p>The note.</p></aside>`,
+          `<table>${`<tr>${'<td>c</td>'.repeat(50)}</tr>`.repeat(200)}</table><p>After the table.</p>`,
+        ],
+      })
+      const result = await importAndOpen(services, 'hostile.epub', epub)
+      if ('refused' in result) throw new Error(result.refused)
+      expectInert(result.content)
+      expect(result.content.marks?.some((m) => m.href === 'https://ok.example/')).toBe(true)
+      for (const segment of result.content.segments)
+        if (segment.ordinal !== undefined) expect(Math.abs(segment.ordinal)).toBeLessThan(1e10)
+      await services.store.close()
       const fresh = await snapshotLibrary(dataDir)
       expect(fresh.documents.find((d) => d.id === result.id)?.textLength).toBe(
         result.content.text.length,
