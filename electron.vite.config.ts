@@ -9,8 +9,8 @@ export default defineConfig(({ command }) => ({
   main: {
     resolve: { alias },
     build: {
-      // lowdb and steno are ESM-only; bundle them so main stays one CommonJS graph.
-      externalizeDeps: { exclude: ['lowdb', 'steno'] },
+      // lowdb, steno and franc-min are ESM-only; bundle them so main stays one CommonJS graph.
+      externalizeDeps: { exclude: ['lowdb', 'steno', 'franc-min'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),

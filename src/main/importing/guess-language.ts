@@ -1,119 +1,21 @@
+import { franc } from 'franc-min'
+
 /**
- * Very frequent short words of each language Lectern guesses. Ten to twenty per language are
- * enough to tell apart running text of a sentence or more; they are the top of frequency lists.
+ * Texts shorter than this are not guessed: on a title or a fragment ("Das Kapital", "Grey herons
+ * wait.") the trigram detector names a language it has no grounds for (Javanese, Dutch), and a
+ * document with no language ("und") is better than one in the wrong one. Every sentence of the
+ * measured set (English and German news sentences, 40 characters and up) is longer.
  */
-const stopWords: Record<string, readonly string[]> = {
-  en: [
-    'the',
-    'and',
-    'of',
-    'to',
-    'is',
-    'that',
-    'for',
-    'with',
-    'on',
-    'are',
-    'this',
-    'be',
-    'by',
-    'from',
-    'it',
-    'was',
-    'will',
-    'have',
-  ],
-  de: [
-    'der',
-    'die',
-    'das',
-    'und',
-    'ist',
-    'nicht',
-    'mit',
-    'im',
-    'wird',
-    'auf',
-    'für',
-    'durch',
-    'ein',
-    'eine',
-    'den',
-    'dem',
-    'sich',
-    'von',
-    'zu',
-  ],
-  fr: [
-    'le',
-    'la',
-    'les',
-    'et',
-    'des',
-    'est',
-    'une',
-    'dans',
-    'pour',
-    'que',
-    'qui',
-    'sur',
-    'pas',
-    'du',
-    'au',
-    'avec',
-  ],
-  es: [
-    'el',
-    'los',
-    'las',
-    'y',
-    'del',
-    'que',
-    'una',
-    'por',
-    'para',
-    'con',
-    'se',
-    'es',
-    'como',
-    'pero',
-    'su',
-  ],
-  nl: [
-    'de',
-    'het',
-    'een',
-    'en',
-    'van',
-    'niet',
-    'ik',
-    'dat',
-    'zijn',
-    'op',
-    'voor',
-    'met',
-    'wordt',
-    'ook',
-  ],
-  it: ['il', 'gli', 'della', 'che', 'non', 'per', 'una', 'sono', 'con', 'del', 'nel', 'alla'],
-}
+const minimumLength = 20
 
-/** A guess needs this many stop-word hits, and a lead of this many over the runner-up. */
-const minimumHits = 2
-const minimumLead = 1
-
-/** Guesses the language of a text from its stop words; null when the text is too short to tell. */
+/**
+ * Guesses the language of a text with franc-min (trigram profiles of the 82 languages with the
+ * most speakers; it reads the first 2,048 characters), as a BCP 47 tag: "de", "en", "ru", or a
+ * three-letter tag where a language has no two-letter one. Null when it cannot tell.
+ */
 export function guessLanguage(text: string): string | null {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? []
-  const scores = Object.entries(stopWords).map(([language, list]) => {
-    const set = new Set(list)
-    return { language, hits: words.filter((word) => set.has(word)).length }
-  })
-  scores.sort((a, b) => b.hits - a.hits)
-  const [best, second] = scores
-  if (!best || best.hits < minimumHits) return null
-  if (second && best.hits - second.hits < minimumLead) return null
-  return best.language
+  const code = franc(text, { minLength: minimumLength })
+  return code === 'und' ? null : normaliseLanguageTag(code)
 }
 
 /** Language names as English-language text writes them, to BCP 47 tags. */
