@@ -1,7 +1,8 @@
 import { fail, type Result } from '../../shared/ipc/result'
-import { requestNames, type RequestName } from '../../shared/ipc/contract'
-import type { Handlers } from './handlers'
-import { requestSchemas } from './request-schemas'
+import { requestDefinitions, requestNames, type RequestName } from '../../shared/ipc/contract'
+import { provideStoredShapes } from '../../shared/ipc/stored-shapes'
+import type { Handlers } from './handler-types'
+import { storedShapes } from './stored-shapes'
 import { diskCause } from '../services/storage-failure'
 
 /** Routes a named request with an untrusted argument to its handler. */
@@ -10,7 +11,21 @@ export type Dispatch = (name: string, args: unknown) => Promise<Result<unknown>>
 const knownNames = new Set<string>(requestNames)
 
 /**
- * Validates a request's argument against its schema before the handler sees it. An invalid
+ * Parses an argument with its request's schema. A schema can throw on hostile input (zod's
+ * `.readonly()` freezes what it was given, and bytes cannot be frozen): that is an invalid
+ * argument too, not a bug of Lectern's.
+ */
+function validate(request: RequestName, args: unknown): { success: boolean; data?: unknown } {
+  try {
+    return requestDefinitions[request].input.safeParse(args)
+  } catch {
+    return { success: false }
+  }
+}
+
+/**
+ * Validates a request's argument against its schema (its feature's definition, which holds some
+ * fields to the store's own schemas) before the handler sees it. An invalid
  * argument comes back as a failure and changes nothing; a handler that throws is a bug, logged
  * and reported as an internal failure.
  */
@@ -18,10 +33,11 @@ export function createDispatch(
   handlers: Handlers,
   log: (error: unknown) => void = console.error,
 ): Dispatch {
+  provideStoredShapes(storedShapes)
   return async (name, args) => {
     if (!knownNames.has(name)) return fail('invalid-arguments', `Unknown request: ${String(name)}`)
     const request = name as RequestName
-    const parsed = requestSchemas[request].safeParse(args)
+    const parsed = validate(request, args)
     if (!parsed.success) {
       return fail('invalid-arguments', `The request ${request} was sent invalid arguments.`)
     }

@@ -46,12 +46,18 @@ describe('createDispatch', () => {
     ],
     ['listDocuments', { surprise: 1 }],
     ['openExternal', { url: 42 }],
+    // Regression: the store's read-only list schema froze what it was given, and freezing bytes
+    // threw out of validation, so the window got a stack instead of a sentence.
+    ['updateSettings', { highlightLabels: new Uint8Array([1, 2]) }],
   ])('refuses %s with invalid arguments %j and changes nothing', async (name, args) => {
     const { dispatch, services } = await dispatchOnRealServices()
     const before = structuredClone(services.store.library.data)
-    expect(await dispatch(name, args)).toMatchObject({
+    expect(await dispatch(name, args)).toEqual({
       ok: false,
-      error: { code: 'invalid-arguments' },
+      error: {
+        code: 'invalid-arguments',
+        message: `The request ${name} was sent invalid arguments.`,
+      },
     })
     expect(services.store.library.data).toEqual(before)
   })
