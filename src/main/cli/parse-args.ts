@@ -1,4 +1,5 @@
 import { parseArgs as parseCommandLine } from 'node:util'
+import { describeImportFormats } from '../../shared/importing/import-formats'
 import { exportFormats, type ExportFormat } from '../../shared/model'
 
 /** A command line, understood. */
@@ -98,11 +99,24 @@ function problemWith(
   return null
 }
 
+/** A command's description in the usage, wrapped into the column after the command's. */
+function describeCommand(text: string): string {
+  const lines: string[] = []
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1)
+    // The usage keeps within 92 columns: 22 for the commands, 70 for what they do.
+    if (last !== undefined && last.length + 1 + word.length <= 70)
+      lines[lines.length - 1] += ` ${word}`
+    else lines.push(word)
+  }
+  return lines.join(`\n${' '.repeat(22)}`)
+}
+
 /** What `lectern help` prints. */
 export const usage = `Usage: lectern <command> [options]
 
 Commands:
-  import <files…>     import text (.txt), Markdown (.md), web pages (.html) and EPUB books
+  import <files…>     ${describeCommand(`import ${describeImportFormats()}`)}
   list                list the documents in the library
   show <document>     print a document's text (by id, or by the start of its title)
   check               check every data file and reference, and report problems

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { usage } from '../../../../src/main/cli/parse-args'
 import { formatOf } from '../../../../src/main/importing/import-format'
 import { documentMetaSchema } from '../../../../src/main/store/schema'
 import {
@@ -6,6 +7,7 @@ import {
   formatOfExtension,
   importableExtensions,
   importFormatNames,
+  importFormats,
 } from '../../../../src/shared/importing/import-formats'
 
 describe('import formats', () => {
@@ -44,6 +46,12 @@ describe('import formats', () => {
     expect(refused.ok ? null : refused.error.message).toBe(
       '“scan.pdf” is a PDF. Lectern imports plain text (.txt), Markdown (.md), web pages (.html) and EPUB books (.epub) for now.',
     )
+  })
+
+  it('are all named in the command line’s usage', () => {
+    const importHelp = usage.slice(usage.indexOf('import <files…>'), usage.indexOf('  list'))
+    for (const format of importFormatNames)
+      expect(importHelp).toContain(`(.${importFormats[format].extensions[0]})`)
   })
 
   it('are the formats the library file may store', () => {
