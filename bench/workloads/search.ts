@@ -48,10 +48,10 @@ export async function searchLibrary(sizes: Sizes): Promise<BenchResult[]> {
       seedStudyMaterial: false,
       searchWorker: { path: workerPath },
     })
+  // The index built and written whole (flush), then closed as the app closes.
   const stop = async (services: Services) => {
     await services.search.flush()
-    await services.search.dispose()
-    await services.store.close()
+    await services.close()
   }
   try {
     const random = seededRandom(11)
