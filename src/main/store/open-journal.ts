@@ -141,20 +141,21 @@ export function openNewerJournal<T>(
 }
 
 /**
- * A journal of saves that builds neither on the file nor on the copy of its last save: it
- * cannot be told apart from a stale one, so it is not replayed; it is copied aside and reported.
+ * A journal of saves that does not build on the file as it is now: it is not replayed over it
+ * (that could bring back older versions of records); it is copied aside and reported.
  */
 export async function setJournalAside(
   spec: StoredFileSpec<unknown>,
   context: OpenContext,
   path: string,
+  why: 'rebuilt' | 'replaced',
 ): Promise<void> {
   const aside = `${journalPathOf(path)}.unmatched-${fileStamp(context.now())}`
-  await context.fs.copyFile(journalPathOf(path), aside).catch(() => undefined)
+  await context.fs.rename(journalPathOf(path), aside).catch(() => undefined)
   context.report({
     id: `journal-unmatched:${spec.relPath}`,
     level: 'warning',
     title: 'Recent changes set aside',
-    message: `${capitalise(spec.label)} was rebuilt, and its journal of recent small saves does not belong to what it was rebuilt from. Lectern kept the journal as ${aside.split('/').pop()} and did not apply it; some of the most recent changes may be missing.`,
+    message: `${capitalise(spec.label)} ${why === 'rebuilt' ? 'was rebuilt, and its journal of recent small saves does not belong to what it was rebuilt from' : 'is not the file Lectern last wrote (was an older copy put back?), and its journal of recent small saves belongs to the file it replaced'}. Lectern kept the journal as ${aside.split('/').pop()} and did not apply it; the most recent changes in it are not shown.`,
   })
 }

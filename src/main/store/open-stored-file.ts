@@ -115,7 +115,15 @@ export async function openStoredFile<T>(
     // A file of an older version is written whole at its first save, in the current version.
     if (spec.journal)
       journal = journalOf(spec, context, path, found.migratedFrom === null ? text : null, saves)
-    if (!saves || (saves.entries.length === 0 && saves.lost === 0)) return make(found.data)
+    if (!saves) {
+      // A journal with saves that builds on the copy of the last whole save, not on the file:
+      // the file was put back by hand (or an older copy restored). Kept aside and told, never
+      // silently overwritten by the next save's journal.
+      if (journalTexts && (await buildsOnLatestCopy(spec, context, journalTexts)))
+        await setJournalAside(spec, context, path, 'replaced')
+      return make(found.data)
+    }
+    if (saves.entries.length === 0 && saves.lost === 0) return make(found.data)
     const file = make(await replayJournal(spec, context, path, found.data, saves))
     // Saves that came from the journal's copy are put into the file itself.
     if (saves.needsWholeWrite) await file.compact().catch(() => undefined)
@@ -145,6 +153,21 @@ export async function openStoredFile<T>(
   return file
 }
 
+/** Whether the journal holds saves built on the copy of the file's last whole save. */
+async function buildsOnLatestCopy<T>(
+  spec: StoredFileSpec<T>,
+  context: OpenContext,
+  texts: JournalTexts,
+): Promise<boolean> {
+  if (texts.main === null || !/\n./.test(texts.main)) return false
+  const latest = await readTextIfPresent(
+    context.fs,
+    context.backups.latestPath(spec.relPath),
+  ).catch(() => null)
+  const saves = latest === null ? null : journalFor(texts, latest)
+  return saves !== null && saves.entries.length + saves.lost > 0
+}
+
 /**
  * The data with the journal replayed, when the journal builds on the copy of the file's last
  * whole save (a damaged or missing file was rebuilt from it). A journal that builds on neither is
@@ -164,7 +187,8 @@ async function replayOnCopy<T>(
   ).catch(() => null)
   const saves = latest === null ? null : journalFor(texts, latest)
   if (saves && !saves.newerVersion) return replayJournal(spec, context, path, data, saves)
-  if (texts.main !== null && /\n./.test(texts.main)) await setJournalAside(spec, context, path)
+  if (texts.main !== null && /\n./.test(texts.main))
+    await setJournalAside(spec, context, path, 'rebuilt')
   return data
 }
 

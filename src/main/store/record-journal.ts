@@ -205,13 +205,14 @@ export class RecordJournal {
   }
 
   #mustWriteWhole: boolean
+  #isRefused = false
 
   /**
    * Whether the next save may be appended: not when the journal has grown long, nor when the file
    * on disk lacks saves (rebuilt on opening, or a journal that must not be overwritten yet).
    */
   get acceptsAppends(): boolean {
-    return !this.#mustWriteWhole && this.#lines < maxJournalLines
+    return !this.#mustWriteWhole && !this.#isRefused && this.#lines < maxJournalLines
   }
 
   /** Whether the file on disk lacks saves: journaled ones, or ones only memory holds. */
@@ -224,6 +225,7 @@ export class RecordJournal {
    * so the disk says what the reader is told (nothing changed); the file is written whole next.
    */
   async append(changes: RecordChanges): Promise<void> {
+    if (!hasChangesIn(changes)) return
     const entry = entryLine(this.#seq + 1, changes)
     const isFresh = !this.#isStarted
     const text = isFresh ? headerLine(this.#baseHash) + entry : this.#text + entry
@@ -239,7 +241,9 @@ export class RecordJournal {
         }
       }
     } catch (error) {
-      this.#mustWriteWhole = true
+      // For the rest of the session saves are written whole: a disk that refused the journal
+      // once (or a folder standing in its place) is not asked again.
+      this.#isRefused = true
       await this.#putBack()
       throw error
     }
@@ -285,3 +289,8 @@ export class RecordJournal {
 
 /** After this many journaled saves the next save writes the file whole, and the journal restarts. */
 export const maxJournalLines = 500
+
+/** Whether a save puts or removes anything. */
+export function hasChangesIn(changes: RecordChanges): boolean {
+  return Object.keys(changes.put).length > 0 || Object.keys(changes.removed).length > 0
+}

@@ -1,7 +1,7 @@
 import { Low } from 'lowdb'
 import type { z } from 'zod'
 import { wasReplaced, type DurableJsonAdapter } from './durable-json-adapter'
-import { CheckedJson, deepFreeze, type Checked, type RecordChanges } from './checked-json'
+import { CheckedJson, deepFreeze, type Checked } from './checked-json'
 import { ReaderFacingError } from './reader-facing-error'
 import type { RecordJournal } from './record-journal'
 import { isPlainObject, type RecordCollection } from './salvage'
@@ -63,7 +63,7 @@ export class StoredFile<T> {
   #queue: Promise<unknown> = Promise.resolve()
   readonly #recordFields: readonly string[]
   readonly #journal: RecordJournal | null
-  /** A journal append failed: its tail is unknown, so the next save writes the file whole. */
+  /** The next save writes the file whole (asked for by `compact()`). */
   #mustWriteWhole = false
 
   constructor(options: {
@@ -110,16 +110,16 @@ export class StoredFile<T> {
       const next = checked.data
       const changes = checked.recordChanges
       if (this.#journal?.acceptsAppends && changes && !this.#mustWriteWhole) {
-        if (hasChanges(changes)) {
-          try {
-            await this.#journal.append(changes)
-          } catch (error) {
-            this.#mustWriteWhole = true
-            throw error
-          }
+        // A journal the disk refuses (full, failing, a folder in its place) costs speed, not the
+        // save: the file is written whole instead, which makes whatever the journal holds stale.
+        const isJournaled = await this.#journal.append(changes).then(
+          () => true,
+          () => false,
+        )
+        if (isJournaled) {
+          this.#adopt(next)
+          return next
         }
-        this.#adopt(next)
-        return next
       }
       const json = checked.json()
       const backUp = this.#backUp
@@ -202,8 +202,4 @@ function freezeRecords(data: unknown, recordFields: readonly string[]): void {
     const records = data[field]
     if (Array.isArray(records)) for (const record of records) deepFreeze(record)
   }
-}
-
-function hasChanges(changes: RecordChanges): boolean {
-  return Object.keys(changes.put).length > 0 || Object.keys(changes.removed).length > 0
 }

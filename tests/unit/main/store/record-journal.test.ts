@@ -206,28 +206,37 @@ describe('the journal of small saves', () => {
     expect(ids(onDisk)).toEqual(range(0, 3))
   })
 
-  it('puts the journal back as it was when the disk fails part-way through an append', async () => {
+  it('writes the file whole when the disk fails part-way through an append, and says nothing changed only when that fails too', async () => {
     const dataDir = await makeDir()
     await storeWith(dataDir, 2, 1)
     const faulty = new FaultyFs(dataDir)
     const store = await DataStore.open({ dataDir, now: steppingClock(), fs: faulty.fs })
     const file = await store.annotations(documentId, 'Doc')
     faulty.arm(2, 'EIO') // open, write, then the fsync of the appended line fails
-    await expect(
-      file.update((draft) => {
-        draft.highlights.push(highlight(3))
-      }),
-    ).rejects.toThrow()
+    await file.update((draft) => {
+      draft.highlights.push(highlight(3))
+    })
     expect(faulty.steps.slice(0, 3)).toEqual([
       `open ${relPath}.journal`,
       `write ${relPath}.journal`,
       `sync ${relPath}.journal`,
     ])
-    expect(ids((await reopen(dataDir)).data)).toEqual(range(0, 3))
+    // The journal was put back as it was, and the file itself now holds the save.
+    const onDisk = JSON.parse(await readFile(join(dataDir, relPath), 'utf8')) as AnnotationsFile
+    expect(ids(onDisk)).toEqual(range(0, 4))
+    expect(ids((await reopen(dataDir)).data)).toEqual(range(0, 4))
+    // A disk that refuses both the journal and the file: the reader is told, nothing changes.
+    faulty.arm(0, 'ENOSPC')
+    await expect(
+      file.update((draft) => {
+        draft.highlights.push(highlight(4))
+      }),
+    ).rejects.toThrow()
+    expect(ids((await reopen(dataDir)).data)).toEqual(range(0, 4))
     faulty.disarm()
     await file.update((draft) => {
-      draft.highlights.push(highlight(4))
+      draft.highlights.push(highlight(5))
     })
-    expect(ids((await reopen(dataDir)).data)).toEqual(['h0', 'h1', 'h2', 'h4'])
+    expect(ids((await reopen(dataDir)).data)).toEqual([...range(0, 4), 'h5'])
   })
 })
