@@ -1,15 +1,15 @@
 import { z } from 'zod'
 import type { StoredRow } from '../domain/alignment/edit-alignment'
-import { request } from '../ipc/define-request'
+import { defineRequests, request } from '../ipc/define-request'
 import { documentId } from '../ipc/request-fields'
 
 /** An alignment: its rows, and whether a fix by hand no longer fits the texts. */
 type Alignment = { rows: readonly StoredRow[]; hasOutdatedFixes: boolean }
 
-const blocks = z.array(z.number().int().nonnegative()).max(50)
+const blocks = /* @__PURE__ */ z.array(z.number().int().nonnegative()).max(50)
 
 /** Two documents side by side: the lines of blocks that match. */
-export const alignmentRequests = {
+export const alignmentRequests = /* @__PURE__ */ defineRequests(() => ({
   /** Lines up the blocks of two documents (an original and its translation, or any two). */
   alignDocuments: request(z.strictObject({ leftId: documentId, rightId: documentId })).answers<
     Alignment,
@@ -28,4 +28,4 @@ export const alignmentRequests = {
         .max(100_000) as z.ZodType<StoredRow[]>,
     }),
   ).answers<Alignment, 'not-found' | 'invalid-alignment'>(),
-}
+}))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { request } from '../ipc/define-request'
+import { defineRequests, request } from '../ipc/define-request'
 import { documentId, highlightId, passage } from '../ipc/request-fields'
 import { stored } from '../ipc/stored-shapes'
 import type { Highlight, HighlightChanges } from '../model'
@@ -7,10 +7,10 @@ import type { Highlight, HighlightChanges } from '../model'
 /** Why a highlight request could not be done. */
 export type HighlightFailure = 'not-found' | 'invalid-passage' | 'unknown-label'
 
-const labelId = stored('labelId')
+const labelId = /* @__PURE__ */ stored('labelId')
 
 /** Highlights and their notes and tags. */
-export const highlightRequests = {
+export const highlightRequests = /* @__PURE__ */ defineRequests(() => ({
   /** Highlights `[start, end)` of the document's current text with a label's colour. */
   createHighlight: request(z.strictObject({ documentId, ...passage, labelId })).answers<
     Highlight,
@@ -46,4 +46,4 @@ export const highlightRequests = {
   >(),
   /** Hides the report about re-anchored highlights. */
   dismissReanchorReport: request(z.strictObject({ documentId })).answers<null, HighlightFailure>(),
-}
+}))

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { CardFailure } from '../study/requests'
 import type { HighlightFailure } from '../highlights/requests'
-import { request } from '../ipc/define-request'
+import { defineRequests, request } from '../ipc/define-request'
 import { documentId, fileName, interchangeFile } from '../ipc/request-fields'
 import {
   exportFormats,
@@ -11,7 +11,7 @@ import {
 } from '../model'
 
 /** Highlights, notes and cards to and from other tools' files. */
-export const interchangeRequests = {
+export const interchangeRequests = /* @__PURE__ */ defineRequests(() => ({
   /**
    * Highlights, notes or cards of one document (or of the whole library) as a file: Markdown
    * notebooks (several come zipped), W3C Web Annotations, Anki text or an Anki package.
@@ -28,4 +28,4 @@ export const interchangeRequests = {
   importAnkiCards: request(
     z.strictObject({ documentId, fileName, bytes: interchangeFile }),
   ).answers<AnkiImportReport, 'invalid-file' | CardFailure>(),
-}
+}))

@@ -1,4 +1,4 @@
-import type { ArgsOf, FailureOf, RequestDefinition, ValueOf } from './define-request'
+import { defineRequests, type ArgsOf, type FailureOf, type ValueOf } from './define-request'
 import type { Result } from './result'
 import { alignmentRequests } from '../alignment/requests'
 import { highlightRequests } from '../highlights/requests'
@@ -24,7 +24,7 @@ export type CommonFailure = 'invalid-arguments' | 'internal' | 'storage-failed' 
  * types below, `window.lectern`, dispatch validation and the handler types. A request's name is
  * its IPC channel and the name of its method on `window.lectern`.
  */
-export const requestDefinitions = {
+export const requestDefinitions = /* @__PURE__ */ defineRequests(() => ({
   ...libraryRequests,
   ...alignmentRequests,
   ...highlightRequests,
@@ -33,7 +33,7 @@ export const requestDefinitions = {
   ...settingsRequests,
   ...linkRequests,
   ...interchangeRequests,
-} satisfies Record<string, RequestDefinition>
+}))
 
 type Definitions = typeof requestDefinitions
 
@@ -52,7 +52,9 @@ export { domEventName, eventNames, type Events } from './events'
 export type RequestName = keyof Requests
 
 /** Every request name, in one list the preload and main both build from. */
-export const requestNames: readonly RequestName[] = Object.keys(requestDefinitions) as RequestName[]
+export const requestNames: readonly RequestName[] = /* @__PURE__ */ Object.keys(
+  requestDefinitions,
+) as RequestName[]
 
 /** Arguments of a request. */
 export type RequestArgs<K extends RequestName> = Requests[K]['args']

@@ -34,7 +34,18 @@ export function request<Input extends z.ZodType>(input: Input) {
 }
 
 /** The argument of a request that takes none. */
-export const noArgs = z.undefined()
+export const noArgs = /* @__PURE__ */ z.undefined()
+
+/**
+ * Builds a feature's request definitions. Marked pure where it is called, so a bundle that
+ * imports the contract only for its types or events (the renderer) leaves zod and every schema
+ * out: building a schema is a call the bundler cannot otherwise prove harmless.
+ */
+export function defineRequests<Definitions extends RequestDefinitions>(
+  build: () => Definitions,
+): Definitions {
+  return build()
+}
 
 /** What a request definition takes (its schema's parsed type), answers and may fail with. */
 export type ArgsOf<D extends RequestDefinition> = z.output<D['input']>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { StudyCounts } from '../domain/cards/study-counts'
-import { noArgs, request } from '../ipc/define-request'
+import { defineRequests, noArgs, request } from '../ipc/define-request'
 import { documentId, fileName } from '../ipc/request-fields'
 import { stored, storedShapes } from '../ipc/stored-shapes'
 import type {
@@ -27,7 +27,7 @@ export type ImportFailure =
   | 'not-found'
 
 /** The library: its documents, reading them, searching them, and keeping them safe. */
-export const libraryRequests = {
+export const libraryRequests = /* @__PURE__ */ defineRequests(() => ({
   /** The documents in the library, most recently read first. */
   listDocuments: request(noArgs).answers<DocumentMeta[]>(),
   /** Imports a text or Markdown file; a file of a name already in the library becomes its new revision. */
@@ -83,4 +83,4 @@ export const libraryRequests = {
    * a file chooser from a click in it), handed out once, to import like dropped files.
    */
   takeChosenFiles: request(noArgs).answers<{ fileName: string; bytes: Uint8Array }[]>(),
-}
+}))

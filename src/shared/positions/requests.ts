@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { request } from '../ipc/define-request'
+import { defineRequests, request } from '../ipc/define-request'
 import { documentId, highlightId, passage } from '../ipc/request-fields'
 import { stored } from '../ipc/stored-shapes'
 import type { Actor, DocumentPositions, Position, StatementSuggestion } from '../model'
@@ -7,10 +7,10 @@ import type { Actor, DocumentPositions, Position, StatementSuggestion } from '..
 /** Why a positions request could not be done. */
 export type PositionFailure = 'not-found' | 'invalid-passage' | 'unknown-label' | 'invalid-card'
 
-const positionId = stored('positionId')
+const positionId = /* @__PURE__ */ stored('positionId')
 
 /** Key positions: who holds which stance, on the evidence of which highlights. */
-export const positionRequests = {
+export const positionRequests = /* @__PURE__ */ defineRequests(() => ({
   /** A document's actors and their positions. */
   getPositions: request(z.strictObject({ documentId })).answers<
     DocumentPositions,
@@ -66,4 +66,4 @@ export const positionRequests = {
   makePositionCards: request(
     z.strictObject({ documentId, positionIds: z.array(positionId).max(500).optional() }),
   ).answers<{ cards: number }, PositionFailure>(),
-}
+}))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { noArgs, request } from '../ipc/define-request'
+import { defineRequests, noArgs, request } from '../ipc/define-request'
 import { documentId, highlightId } from '../ipc/request-fields'
 import { stored } from '../ipc/stored-shapes'
 import type {
@@ -14,14 +14,16 @@ import type {
 /** Why a flashcard request could not be done. */
 export type CardFailure = 'not-found' | 'invalid-card'
 
-const cardId = z.string().min(1).max(64)
-const variant = z.string().regex(/^(forward|reverse|c\d{1,3})$/) as z.ZodType<StudyVariant>
-const cardContent = stored('cardContent')
+const cardId = /* @__PURE__ */ z.string().min(1).max(64)
+const variant = /* @__PURE__ */ z
+  .string()
+  .regex(/^(forward|reverse|c\d{1,3})$/) as z.ZodType<StudyVariant>
+const cardContent = /* @__PURE__ */ stored('cardContent')
 /** One study item of a card. */
 const cardItem = { documentId, cardId, variant }
 
 /** Flashcards, and studying them. */
-export const studyRequests = {
+export const studyRequests = /* @__PURE__ */ defineRequests(() => ({
   /** A document's flashcards with the status of each study item. */
   listCards: request(z.strictObject({ documentId })).answers<CardWithStatus[], CardFailure>(),
   /** Makes a flashcard, usually from a highlight. */
@@ -59,4 +61,4 @@ export const studyRequests = {
   ).answers<null, CardFailure>(),
   /** Due forecast, review heatmap, true retention and per-document recall. */
   getStudyStats: request(noArgs).answers<StudyStats>(),
-}
+}))

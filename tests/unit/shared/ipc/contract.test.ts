@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { buildApi, eventNames, requestNames } from '../../../../src/shared/ipc/contract'
+import {
+  buildApi,
+  eventNames,
+  requestDefinitions,
+  requestNames,
+} from '../../../../src/shared/ipc/contract'
+import { alignmentRequests } from '../../../../src/shared/alignment/requests'
+import { highlightRequests } from '../../../../src/shared/highlights/requests'
+import { interchangeRequests } from '../../../../src/shared/interchange/requests'
+import { libraryRequests } from '../../../../src/shared/library/requests'
+import { linkRequests } from '../../../../src/shared/links/requests'
+import { positionRequests } from '../../../../src/shared/positions/requests'
+import { settingsRequests } from '../../../../src/shared/settings/requests'
+import { studyRequests } from '../../../../src/shared/study/requests'
 
 describe('buildApi', () => {
   it('makes one method per request that sends its name and argument', async () => {
@@ -21,6 +34,32 @@ describe('buildApi', () => {
 
   it('lists every request name once', () => {
     expect(new Set(requestNames).size).toBe(requestNames.length)
+  })
+})
+
+describe('requestDefinitions', () => {
+  const features = {
+    alignmentRequests,
+    highlightRequests,
+    interchangeRequests,
+    libraryRequests,
+    linkRequests,
+    positionRequests,
+    settingsRequests,
+    studyRequests,
+  }
+
+  // The contract spreads the features' modules into one object, where a name two features both
+  // define would silently keep only the later one.
+  it('names each request of every feature once, and nothing else', () => {
+    const defined = Object.values(features).flatMap((requests) => Object.keys(requests))
+    expect([...requestNames].sort()).toEqual([...defined].sort())
+  })
+
+  it('takes each request definition from its feature as it is', () => {
+    for (const requests of Object.values(features))
+      for (const [name, definition] of Object.entries(requests))
+        expect(requestDefinitions[name as keyof typeof requestDefinitions]).toBe(definition)
   })
 })
 
