@@ -1,3 +1,4 @@
+import type * as FsPromises from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { generateProse, seededRandom } from '../../support/generated-text'
@@ -22,7 +23,7 @@ const pause = vi.hoisted(() => ({
 }))
 
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>()
+  const real = await importOriginal<typeof FsPromises>()
   const readFile = (async (...args: Parameters<typeof real.readFile>) => {
     const result = await real.readFile(...args)
     const hook = pause.current
