@@ -743,6 +743,93 @@ describe('the record journal, attacked from outside', () => {
     caseTimeout,
   )
 
+  it(
+    'keeps every journaled save of a document deleted and brought back (undo) before a crash',
+    async () => {
+      const dataDir = await makeDir()
+      await killedAfterSaves(dataDir)
+      const services = await createServices({ dataDir, resourcesDir, seedStudyMaterial: false })
+      const before = await takeSnapshot(services, dataDir)
+      const a = before.documents[0]!.id
+      const h = before.highlights[a]![0]!
+      const edited = await services.annotations.update(a, h.id, {
+        note: 'after the crash',
+        tags: [],
+      })
+      expect(edited.ok).toBe(true)
+      const removed = await services.library.remove(a)
+      if (!removed.ok) throw new Error(removed.error.message)
+      const back = await services.library.restore(removed.value.meta, removed.value.trashName)
+      expect(back.ok).toBe(true)
+      const again = await services.annotations.update(a, h.id, { note: 'after the undo', tags: [] })
+      expect(again.ok).toBe(true)
+      const ack = await takeSnapshot(services, dataDir)
+      expect(ack.highlights[a]!.find((x) => x.id === h.id)!.note).toBe('after the undo')
+      // Held, as a crash leaves it: a fresh process reads every save back.
+      expectKept(ack, await snapshotLibrary(dataDir), 'after undo, held')
+      await services.close()
+      expectKept(ack, await snapshotLibrary(dataDir), 'after undo, closed')
+    },
+    caseTimeout,
+  )
+
+  it(
+    'keeps every journaled save through a new revision of the text, then a kill',
+    async () => {
+      const dataDir = await makeDir()
+      const { a } = await killedAfterSaves(dataDir)
+      const session = await startActingSession(dataDir)
+      let ack: LibrarySnapshot
+      try {
+        const prose = generateProse(seededRandom(400), 6_000)
+        const revised = ok(
+          await session.send({
+            kind: 'import',
+            fileName: 'alpha.txt',
+            text: `alpha.txt\n\nA new first paragraph.\n\n${prose}\n`,
+          }),
+          'revision',
+        )
+        expect(revised['documentId']).toBe(a)
+        const snap = ok(await session.send({ kind: 'snapshot', dataDir }), 'snapshot')[
+          'snapshot'
+        ] as LibrarySnapshot
+        for (const h of snap.highlights[a]!.slice(0, 3))
+          ok(
+            await session.send({
+              kind: 'note',
+              documentId: a,
+              highlightId: h.id,
+              note: `after the revision: ${h.id}`,
+              tags: [],
+            }),
+            'note',
+          )
+        ack = ok(await session.send({ kind: 'snapshot', dataDir }), 'snapshot')[
+          'snapshot'
+        ] as LibrarySnapshot
+      } finally {
+        await session.kill()
+      }
+      expect(ack.highlights[a]).toHaveLength(10)
+      await expectNextStartKeeps(dataDir, ack)
+    },
+    caseTimeout,
+  )
+
+  it(
+    'lists every document when the library journal and its copy are both gone',
+    async () => {
+      const dataDir = await makeDir()
+      const { ack } = await killedAfterSaves(dataDir)
+      await rm(join(dataDir, 'library.json.journal'), { force: true })
+      await rm(join(dataDir, 'backups', 'library.json.journal'), { force: true })
+      const fresh = await snapshotLibrary(dataDir)
+      expectKept(ack, fresh, 'library journal gone')
+    },
+    caseTimeout,
+  )
+
   /** An in-process library on a disk that fails on demand, with one document and 4 highlights. */
   async function faultyLibrary(dataDir: string) {
     const faulty = new FaultyFs(dataDir)
