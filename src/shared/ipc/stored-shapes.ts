@@ -52,7 +52,11 @@ export function provideStoredShapes(shapes: StoredShapes): void {
   provided = shapes
 }
 
-/** The store's schemas; a request parsed before main provided them is a bug. */
+/**
+ * The store's schemas. A request parsed before main provided them is a bug, and says so; parse
+ * only through `createDispatch`, which provides them first (zod remembers a lazy field's schema,
+ * or its failure, from its first parse).
+ */
 export function storedShapes(): StoredShapes {
   if (!provided) throw new Error('A request was validated before main provided the store schemas.')
   return provided
