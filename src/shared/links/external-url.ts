@@ -1,3 +1,15 @@
+/**
+ * The WHATWG URL parser, present in Node, Electron and Chromium alike; shared code is compiled
+ * without DOM or Node types, so the little of it used here is named here.
+ */
+declare const URL: new (input: string) => {
+  readonly protocol: string
+  readonly username: string
+  readonly password: string
+  readonly hostname: string
+  toString(): string
+}
+
 /** Schemes Lectern hands to the system: the web over TLS, and e-mail. */
 const allowedProtocols = new Set(['https:', 'mailto:'])
 
