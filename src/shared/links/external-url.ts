@@ -15,7 +15,7 @@ const allowedProtocols = new Set(['https:', 'mailto:'])
 
 /** The normalised URL when it may be opened in the system browser; null otherwise. */
 export function parseExternalUrl(candidate: string): string | null {
-  let url: URL
+  let url: InstanceType<typeof URL>
   try {
     url = new URL(candidate)
   } catch {
