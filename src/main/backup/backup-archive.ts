@@ -34,7 +34,7 @@ const safePath = /^(?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9._-]+$/
 export async function createBackupArchive(dataDir: string, createdAt: string): Promise<Uint8Array> {
   const entries: Record<string, Uint8Array> = {}
   const files: BackupManifest['files'][number][] = []
-  for (const path of await listLibraryFiles(dataDir)) {
+  for (const path of journalsFirst(await listLibraryFiles(dataDir))) {
     const bytes = await fs.readFile(join(dataDir, ...path.split('/')))
     entries[path] = bytes
     files.push({ path, size: bytes.length, sha256: sha256(bytes) })
@@ -42,6 +42,18 @@ export async function createBackupArchive(dataDir: string, createdAt: string): P
   const manifest: BackupManifest = { app: 'lectern', formatVersion: 1, createdAt, files }
   entries[manifestName] = strToU8(`${JSON.stringify(manifest, null, 2)}\n`)
   return zipSync(entries, { level: 6 })
+}
+
+/**
+ * The paths with each journal of small saves before its file. Read in this order, an archive
+ * taken while the reader saves is consistent: the file read after its journal is the one the
+ * journal builds on, or a later whole write that already holds every save in it (the journal is
+ * then stale and never replayed). Read the other way round, a fold and a new save in between
+ * left an old file with a journal for the new one: those saves were lost on restore.
+ */
+export function journalsFirst(paths: readonly string[]): string[] {
+  const journals = paths.filter((path) => path.endsWith('.journal'))
+  return [...journals, ...paths.filter((path) => !path.endsWith('.journal'))]
 }
 
 /** Library files under the data dir, as sorted `/`-separated relative paths. */

@@ -12,6 +12,9 @@ import {
 } from './record-journal'
 import { capitalise, readTextIfPresent } from './recover-file'
 
+/** Larger than any journal Lectern writes (500 saves of the largest records) by a wide margin. */
+const maxJournalBytes = 256 * 1024 * 1024
+
 /** A file's journal and its copy as found on opening, for one base content of the file. */
 export interface FoundJournal {
   /** The saves to replay, by sequence, from the journal or (where it is damaged) its copy. */
@@ -37,7 +40,13 @@ export async function readJournalTexts(
   context: OpenContext,
   path: string,
 ): Promise<JournalTexts> {
-  const read = (at: string) => readTextIfPresent(context.fs, at).catch(() => null)
+  // Only a regular file of a sane size is read: a FIFO or a device in a journal's place would
+  // hang the opening or exhaust memory; it is treated as no journal.
+  const read = async (at: string) => {
+    const found = await context.fs.stat(at).catch(() => null)
+    if (!found?.isFile() || found.size > maxJournalBytes) return null
+    return readTextIfPresent(context.fs, at).catch(() => null)
+  }
   return {
     main: await read(journalPathOf(path)),
     copy: await read(context.backups.journalCopyPath(spec.relPath)),
@@ -63,7 +72,11 @@ export function journalFor(texts: JournalTexts, baseText: string): FoundJournal 
     for (const entry of journal.entries) if (!bySeq.has(entry.seq)) bySeq.set(entry.seq, entry)
   const saves = Math.max(...usable.map((journal) => journal.saves))
   const isMainWhole =
-    main !== null && !main.isStale && main.damaged === 0 && main.saves === saves && main.endsWhole
+    main !== null &&
+    !main.isStale &&
+    main.damaged === 0 &&
+    main.entries.length === saves &&
+    main.endsWhole
   return {
     entries: [...bySeq.values()].sort((a, b) => a.seq - b.seq),
     lost: saves - bySeq.size,
@@ -110,9 +123,25 @@ export async function replayJournal<T>(
   const applied = applyJournal(data, found.entries, spec.records ?? [])
   const missing = found.lost + applied.refused
   if (missing > 0) {
-    const aside = `${journalPathOf(path)}.corrupt-${fileStamp(context.now())}`
-    await context.fs.copyFile(journalPathOf(path), aside).catch(() => undefined)
-    const message = `${capitalise(spec.label)}: ${missing === 1 ? 'one recent change' : `${missing} recent changes`} could not be read back from the journal of small saves and ${missing === 1 ? 'is' : 'are'} not shown. Everything else was kept; the journal was copied aside as ${aside.split('/').pop()}.`
+    // The journal, and its copy in backups/ (the next save rewrites both), are copied aside.
+    const stamp = fileStamp(context.now())
+    const made: string[] = []
+    if (context.inUseElsewhere !== true)
+      for (const from of [journalPathOf(path), context.backups.journalCopyPath(spec.relPath)]) {
+        const aside = `${from}.corrupt-${stamp}`
+        if (
+          await context.fs.copyFile(from, aside).then(
+            () => true,
+            () => false,
+          )
+        )
+          made.push(aside.split('/').pop()!)
+      }
+    const kept =
+      made.length > 0
+        ? `the journal was copied aside as ${made.join(' and ')}`
+        : 'the journal was left as it is'
+    const message = `${capitalise(spec.label)}: ${missing === 1 ? 'one recent change' : `${missing} recent changes`} could not be read back from the journal of small saves and ${missing === 1 ? 'is' : 'are'} not shown. Everything else was kept; ${kept}.`
     context.report({
       id: `journal:${spec.relPath}`,
       level: 'error',
@@ -151,11 +180,19 @@ export async function setJournalAside(
   why: 'rebuilt' | 'replaced',
 ): Promise<void> {
   const aside = `${journalPathOf(path)}.unmatched-${fileStamp(context.now())}`
-  await context.fs.rename(journalPathOf(path), aside).catch(() => undefined)
+  const isMoved =
+    context.inUseElsewhere !== true &&
+    (await context.fs.rename(journalPathOf(path), aside).then(
+      () => true,
+      () => false,
+    ))
+  const kept = isMoved
+    ? `kept the journal as ${aside.split('/').pop()}`
+    : 'left the journal as it is'
   context.report({
     id: `journal-unmatched:${spec.relPath}`,
     level: 'warning',
     title: 'Recent changes set aside',
-    message: `${capitalise(spec.label)} ${why === 'rebuilt' ? 'was rebuilt, and its journal of recent small saves does not belong to what it was rebuilt from' : 'is not the file Lectern last wrote (was an older copy put back?), and its journal of recent small saves belongs to the file it replaced'}. Lectern kept the journal as ${aside.split('/').pop()} and did not apply it; the most recent changes in it are not shown.`,
+    message: `${capitalise(spec.label)} ${why === 'rebuilt' ? 'was rebuilt, and its journal of recent small saves does not belong to what it was rebuilt from' : 'is not the file Lectern last wrote (was an older copy put back?), and its journal of recent small saves belongs to the file it replaced'}. Lectern ${kept} and did not apply it; the most recent changes in it are not shown.`,
   })
 }

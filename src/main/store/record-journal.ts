@@ -41,7 +41,7 @@ export interface ReadJournal {
   readonly entries: readonly JournalEntry[]
   /** Lines that could not be read, not counting a last line cut off (a save never acknowledged). */
   readonly damaged: number
-  /** Saves the journal held, read or not: entry line k is the save numbered k. */
+  /** How many saves the journal held, read or not (its highest save number, or its lines). */
   readonly saves: number
   /** The journal ends with a whole line (not a save cut off), so it can be appended to. */
   readonly endsWhole: boolean
@@ -97,17 +97,22 @@ export function readJournal(text: string, baseHash: string): ReadJournal {
   if (header['base'] !== baseHash)
     return { isStale: true, newerVersion: null, entries: [], damaged: 0, saves: 0, endsWhole: true }
   const entries: JournalEntry[] = []
+  const seen = new Set<number>()
   let damaged = 0
-  let saves = 0
+  let count = 0
   for (const [index, value] of parsed.entries()) {
     if (index === 0 || value === 'end') continue
     // A last line without its newline is a save cut off while appending: never acknowledged.
     if (index === parsed.length - 1 && isCut && value === null) continue
-    saves = index
+    count++
+    // Each line names its own save (a deleted line shifts the rest; they still count).
     const entry = value ? entryOf(value) : null
-    if (entry && entry.seq === index) entries.push(entry)
-    else damaged++
+    if (entry && Number.isInteger(entry.seq) && entry.seq > 0 && !seen.has(entry.seq)) {
+      seen.add(entry.seq)
+      entries.push(entry)
+    } else damaged++
   }
+  const saves = Math.max(count, ...seen)
   return { isStale: false, newerVersion: null, entries, damaged, saves, endsWhole: !isCut }
 }
 

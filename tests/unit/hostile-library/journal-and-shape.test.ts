@@ -282,13 +282,13 @@ describe('the record journal, attacked from outside', () => {
     caseTimeout,
   )
 
-  // BUG: a journal line is accepted only at the line number equal to its seq
+  // Found by the tester, fixed: a journal line is accepted only at the line number equal to its seq
   // (record-journal.ts readJournal: `entry.seq === index`). A line lost from the middle (a
   // damaged sector, a hand edit) shifts every later line, so every later save counts as damaged
   // although each line is intact and carries its own hash and seq. With the journal missing line
   // 3 and its copy missing line 9, lines 9… of the journal and 3… of the copy are thrown away:
   // saves 9 and later are lost, though the journal holds every one of them.
-  it.fails(
+  it(
     'keeps every save when the journal and its copy each lost a different whole line',
     async () => {
       const dataDir = await makeDir()
@@ -433,13 +433,13 @@ describe('the record journal, attacked from outside', () => {
     caseTimeout,
   )
 
-  // BUG (low): the read-only Lectern writes nothing (right), but tells the reader "Lectern kept the
+  // Found by the tester (low), fixed: the read-only Lectern writes nothing (right), but tells the reader "Lectern kept the
   // journal as annotations.json.journal.unmatched-… and did not apply it" though no such file was
   // made: open-journal.ts setJournalAside() ignores the refused rename (`.catch(() =>
   // undefined)`) and reports the name anyway. replayJournal() does the same with its
   // `.corrupt-…` copy. Fix: name the aside file only when the rename/copy succeeded; otherwise say
   // the journal was left in place and will be set aside when the library is opened for writing.
-  it.fails(
+  it(
     'a Lectern that only reads leaves a journal that does not match a put-back file where it is',
     async () => {
       const dataDir = await makeDir()
@@ -477,11 +477,11 @@ describe('the record journal, attacked from outside', () => {
     caseTimeout,
   )
 
-  // BUG (low): as above, for a journal that lost a save: the read-only Lectern says "the journal
+  // Found by the tester (low), fixed: as above, for a journal that lost a save: the read-only Lectern says "the journal
   // was copied aside as annotations.json.journal.corrupt-…" though its copy was refused
   // (open-journal.ts replayJournal(): `copyFile(...).catch(() => undefined)`, then the message
   // names the file regardless). Fix: name the copy only when it was made.
-  it.fails(
+  it(
     'a Lectern that only reads does not name a copy of a damaged journal it could not make',
     async () => {
       const dataDir = await makeDir()
@@ -492,10 +492,11 @@ describe('the record journal, attacked from outside', () => {
       try {
         const fresh = await snapshotLibrary(dataDir)
         expect(fresh.isReadOnly).toBe(true)
-        const named = fresh.noticeMessages.join(' ').match(/as (\S+\.corrupt-\S+?)\./)
-        expect(named, fresh.noticeMessages.join(' | ')).not.toBeNull()
-        const names = await readdir(join(dataDir, 'documents', a))
-        expect(names, `the notice names ${named![1]}`).toContain(named![1])
+        // It may copy nothing (it only reads): it says so, and names no file it did not make.
+        const text = fresh.noticeMessages.join(' ')
+        expect(text).toMatch(/could not be read back/)
+        expect(text).not.toMatch(/\.corrupt-/)
+        expect(text).toMatch(/the journal was left as it is/)
       } finally {
         await holder.kill()
       }
@@ -503,12 +504,12 @@ describe('the record journal, attacked from outside', () => {
     caseTimeout,
   )
 
-  // BUG (low): the same false name when the library is writable, whenever the journal itself is
+  // Found by the tester (low), fixed: the same false name when the library is writable, whenever the journal itself is
   // missing and the save is lost from its copy: replayJournal() copies the *journal* aside
   // (journalPathOf(path)), which is not there, and never the damaged copy in backups/, which the
   // next save then overwrites (RecordJournal #mirror with 'w'). Fix: copy aside whichever of the
   // two exists (both when both are damaged), and name only what was made.
-  it.fails(
+  it(
     'names a copy of the damaged journal that exists, when the journal is gone and its copy damaged',
     async () => {
       const dataDir = await makeDir()
@@ -527,14 +528,14 @@ describe('the record journal, attacked from outside', () => {
     caseTimeout,
   )
 
-  // BUG: a FIFO where a journal's copy (or the journal) should be hangs the opening of the
+  // Found by the tester, fixed: a FIFO where a journal's copy (or the journal) should be hangs the opening of the
   // document for good: open-journal.ts readJournalTexts() → recover-file.ts readTextIfPresent()
   // is a bare fs.readFile, which waits forever for a writer on a FIFO, while the process holds
   // the library's lock. Lectern 9 asked for every input to be bounded before it is read (regular
   // files only, size from fstat). Fix: read journals (and data files) through one bounded reader:
   // open with O_NONBLOCK or lstat first, regular files only, a size cap; anything else is "not a
   // journal" (set aside and told).
-  it.fails(
+  it(
     'opens a document whose journal copy is a FIFO, within seconds, keeping every save',
     async () => {
       const dataDir = await makeDir()
