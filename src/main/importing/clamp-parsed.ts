@@ -1,3 +1,4 @@
+import { footnoteLabelPattern, markKinds, segmentKinds } from '../../shared/model/document-shape'
 import { parseExternalUrl } from '../../shared/links/external-url'
 import type { Mark, Segment } from '../../shared/model'
 import { guessLanguage, normaliseLanguageTag } from './guess-language'
@@ -29,26 +30,8 @@ export const importLimits = {
   hrefLength: 2048,
 } as const
 
-/** A footnote label as the schema accepts it. */
-const footnoteLabel = /^[\p{L}\p{N}_*†‡§-]{1,16}$/u
-
-const segmentKinds = new Set<Segment['kind']>([
-  'title',
-  'lead',
-  'heading',
-  'paragraph',
-  'quote',
-  'list-item',
-  'code',
-  'table-cell',
-  'footnote',
-  'figure-alt',
-  'figure-caption',
-  'figure-credit',
-  'author-tag',
-])
-
-const markKinds = new Set<Mark['kind']>(['emphasis', 'strong', 'code', 'link', 'footnote-ref'])
+const segmentKindSet = new Set<string>(segmentKinds)
+const markKindSet = new Set<string>(markKinds)
 
 /** A picture's asset name as the store accepts it. */
 const assetName = /^[0-9a-f]{16}\.(?:png|jpe?g|gif|webp)$/
@@ -157,7 +140,7 @@ function clampSegment(segment: Segment): Segment {
   const { kind, start, end, asset, level, depth, ordinal, cell, footnote } = segment
   // Field by field: nothing but Lectern's own fields is copied, whatever a parser let through.
   return {
-    kind: segmentKinds.has(kind) ? kind : 'paragraph',
+    kind: segmentKindSet.has(kind) ? kind : 'paragraph',
     start,
     end,
     ...(lang ? { lang } : {}),
@@ -179,13 +162,13 @@ function clampSegment(segment: Segment): Segment {
           },
         }
       : {}),
-    ...(footnote !== undefined && footnoteLabel.test(footnote) ? { footnote } : {}),
+    ...(footnote !== undefined && footnoteLabelPattern.test(footnote) ? { footnote } : {}),
   }
 }
 
 /** A mark as the schema accepts it, or none: only Lectern's kinds, links only where allowed. */
 function clampMark(mark: Mark, length: number): Mark[] {
-  if (!markKinds.has(mark.kind) || !isSpan(mark.start, mark.end, length)) return []
+  if (!markKindSet.has(mark.kind) || !isSpan(mark.start, mark.end, length)) return []
   const { href, footnote } = mark
   const rest = { kind: mark.kind, start: mark.start, end: mark.end }
   if (mark.kind === 'link') {
@@ -193,7 +176,7 @@ function clampMark(mark: Mark, length: number): Mark[] {
     if (!url || url.length > importLimits.hrefLength) return []
     return [{ ...rest, href: url }]
   }
-  if (mark.kind === 'footnote-ref' && footnote !== undefined && footnoteLabel.test(footnote))
+  if (mark.kind === 'footnote-ref' && footnote !== undefined && footnoteLabelPattern.test(footnote))
     return [{ ...rest, footnote }]
   return [rest]
 }

@@ -1,3 +1,4 @@
+import { footnoteLabelPattern, markKinds, segmentKinds } from '../../shared/model/document-shape'
 import { parseExternalUrl } from '../../shared/links/external-url'
 import { z } from 'zod'
 import {
@@ -125,24 +126,10 @@ export const documentFileSchema = z.object({
 export type DocumentFile = z.infer<typeof documentFileSchema>
 
 /** A footnote's label as the source prints it: a few letters or digits. */
-const footnoteLabel = z.string().regex(/^[\p{L}\p{N}_*†‡§-]{1,16}$/u)
+const footnoteLabel = z.string().regex(footnoteLabelPattern)
 
 export const segmentSchema = z.object({
-  kind: z.enum([
-    'title',
-    'lead',
-    'heading',
-    'paragraph',
-    'quote',
-    'list-item',
-    'code',
-    'table-cell',
-    'footnote',
-    'figure-alt',
-    'figure-caption',
-    'figure-credit',
-    'author-tag',
-  ]),
+  kind: z.enum(segmentKinds),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   lang: languageTag.optional(),
@@ -166,7 +153,7 @@ export const segmentSchema = z.object({
 
 /** Inline formatting: only Lectern's own kinds, and links only to https: or mailto: addresses. */
 export const markSchema = z.object({
-  kind: z.enum(['emphasis', 'strong', 'code', 'link', 'footnote-ref']),
+  kind: z.enum(markKinds),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   href: z

@@ -1,21 +1,9 @@
+import type { markKinds, segmentKinds } from './document-shape'
 import type { ImportFormat } from '../importing/import-formats'
 import type { DocumentAnnotations } from './highlight'
 
 /** What a block of the document's text is, for typesetting and for search. */
-export type SegmentKind =
-  | 'title'
-  | 'lead'
-  | 'heading'
-  | 'paragraph'
-  | 'quote'
-  | 'list-item'
-  | 'code'
-  | 'table-cell'
-  | 'footnote'
-  | 'figure-alt'
-  | 'figure-caption'
-  | 'figure-credit'
-  | 'author-tag'
+export type SegmentKind = (typeof segmentKinds)[number]
 
 /** Where a table cell sits: tables are numbered in document order, rows and columns from 0. */
 export interface TableCellPlace {
@@ -51,7 +39,7 @@ export interface Segment {
 }
 
 /** Inline formatting over a span of the text; spans are string indices, like segments. */
-export type MarkKind = 'emphasis' | 'strong' | 'code' | 'link' | 'footnote-ref'
+export type MarkKind = (typeof markKinds)[number]
 
 export interface Mark {
   readonly kind: MarkKind
