@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { fail } from '../../shared/ipc/result'
 import { requestNames } from '../../shared/ipc/contract'
 import type { Dispatch } from './dispatch'
+import { isAppPage } from '../windows/app-page-url'
 
 /**
  * Registers one handler per contract request. A request from any frame other than the app's own
@@ -28,12 +29,5 @@ export function isAppFrame(
   isTopFrame: boolean,
   appUrl: string,
 ): boolean {
-  if (!senderUrl || !isTopFrame) return false
-  try {
-    const sender = new URL(senderUrl)
-    const app = new URL(appUrl)
-    return sender.origin === app.origin && sender.pathname === app.pathname
-  } catch {
-    return false
-  }
+  return !!senderUrl && isTopFrame && isAppPage(senderUrl, appUrl)
 }
