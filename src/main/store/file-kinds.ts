@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defaultSettings } from '../../shared/model'
-import type { StoredFileSpec } from './open-stored-file'
+import type { StoredFileSpec } from './open-context'
 import { excerpt, fieldOf, type RecordCollection } from './salvage'
 import {
   actorSchema,

@@ -1,4 +1,4 @@
-import type { OpenContext, StoredFileSpec } from './open-stored-file'
+import type { OpenContext, StoredFileSpec } from './open-context'
 import type { ReadOnlyReason, StoredFile } from './stored-file'
 import { fileStamp } from './backups'
 import {

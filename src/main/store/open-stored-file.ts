@@ -1,7 +1,5 @@
 import { join } from 'node:path'
-import type { z } from 'zod'
-import type { Notice } from '../../shared/model'
-import type { Backups } from './backups'
+import type { OpenContext, StoredFileSpec } from './open-context'
 import { DurableJsonAdapter } from './durable-json-adapter'
 import { interpretFile } from './interpret-file'
 import {
@@ -10,8 +8,7 @@ import {
   readTextIfPresent,
   recoverDamagedFile,
 } from './recover-file'
-import type { RecordCollection } from './salvage'
-import { hasErrorCode, type StoreFs } from './store-fs'
+import { hasErrorCode } from './store-fs'
 import { StoredFile, type ReadOnlyReason } from './stored-file'
 import type { RecordJournal } from './record-journal'
 import {
@@ -24,35 +21,7 @@ import {
   type JournalTexts,
 } from './open-journal'
 
-/** Which file to open and how to judge it. */
-export interface StoredFileSpec<T> {
-  /** Path below the data dir, with forward slashes. */
-  readonly relPath: string
-  /** How the reader knows this file: "your library", "the text of “Title”". */
-  readonly label: string
-  readonly schema: z.ZodType<T>
-  /** Content for a new file; without it a missing or lost file opens as null. */
-  readonly defaults?: () => T
-  /** The records the file holds: a damaged file is repaired record by record. */
-  readonly records?: readonly RecordCollection[]
-  /** Fields that say whose file this is: a file naming another owner is damaged, not valid. */
-  readonly owner?: Readonly<Record<string, string>>
-  /** Small saves go to a journal beside the file, replayed when it is opened. */
-  readonly journal?: boolean
-}
-
-/** What opening files needs from the store. */
-export interface OpenContext {
-  readonly dataDir: string
-  readonly fs: StoreFs
-  readonly backups: Backups
-  readonly now: () => string
-  readonly report: (notice: Notice) => void
-  /** Set when another Lectern holds the library: files open read-only and nothing is repaired. */
-  readonly inUseElsewhere?: boolean
-  /** Why the library as a whole is read-only (another Lectern, or a folder that refuses writes). */
-  readonly readOnlyCause?: 'in-use' | 'unwritable' | null
-}
+export type { OpenContext, StoredFileSpec } from './open-context'
 
 /**
  * Opens a data file: parse, migrate, validate. A damaged file is repaired record by record from
